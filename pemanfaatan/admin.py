@@ -1,0 +1,71 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from pemanfaatan.models import DataDukung, Opd, Pemanfaatan, PerjanjianKerjaSama
+
+
+@admin.register(Opd)
+class OpdAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "singkatan", "jenis", "aktif"]
+    list_filter = ["jenis", "aktif"]
+    search_fields = ["kode", "nama", "singkatan"]
+
+
+@admin.register(PerjanjianKerjaSama)
+class PerjanjianKerjaSamaAdmin(SimpleHistoryAdmin):
+    list_display = ["nomor", "opd", "tanggal", "berlaku_mulai", "berlaku_sampai", "status_tampil"]
+    list_filter = ["lingkup_data_kependudukan", "lingkup_nik", "lingkup_ktp_el", "berlaku_sampai", "opd__jenis"]
+    search_fields = ["nomor", "opd__nama"]
+    date_hierarchy = "berlaku_sampai"
+    list_select_related = ["opd"]
+    autocomplete_fields = ["opd"]
+    # Dokumen PKS diunggah lewat aplikasi (isi diperiksa sebagai PDF), tidak lewat admin.
+    exclude = ["dokumen"]
+
+    @admin.display(description="Status hari ini")
+    def status_tampil(self, obj: PerjanjianKerjaSama) -> str:
+        return obj.status_pada().label
+
+
+class DataDukungInline(admin.TabularInline):
+    model = DataDukung
+    extra = 0
+    fields = ["nama_asli", "jenis_berkas", "ukuran", "keterangan", "diunggah_oleh", "diunggah_pada"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        # Unggahan harus lewat formulir aplikasi agar isi berkas diperiksa.
+        return False
+
+
+@admin.register(Pemanfaatan)
+class PemanfaatanAdmin(SimpleHistoryAdmin):
+    list_display = ["opd", "jenis", "tahun", "bulan", "keperluan", "metode_akses", "pks", "jumlah", "updated_at"]
+    list_filter = ["jenis", "tahun", "bulan", "metode_akses", "opd__jenis"]
+    search_fields = ["keperluan", "opd__nama", "pks__nomor", "keterangan"]
+    list_select_related = ["opd", "pks"]
+    autocomplete_fields = ["opd", "pks"]
+    readonly_fields = ["created_by", "updated_by", "created_at", "updated_at"]
+    inlines = [DataDukungInline]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(DataDukung)
+class DataDukungAdmin(SimpleHistoryAdmin):
+    list_display = ["nama_asli", "pemanfaatan", "jenis_berkas", "ukuran", "diunggah_oleh", "diunggah_pada"]
+    list_filter = ["jenis_berkas"]
+    search_fields = ["nama_asli", "pemanfaatan__opd__nama", "pemanfaatan__keperluan"]
+    list_select_related = ["pemanfaatan__opd", "diunggah_oleh"]
+    # Berkas tidak punya URL publik dan diunggah hanya lewat aplikasi, yang memeriksa isinya.
+    fields = ["pemanfaatan", "nama_asli", "jenis_berkas", "ukuran", "keterangan", "diunggah_oleh", "diunggah_pada"]
+    readonly_fields = ["pemanfaatan", "nama_asli", "jenis_berkas", "ukuran", "diunggah_oleh", "diunggah_pada"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PemanfaatanConfig(AppConfig):
+    name = "pemanfaatan"
+    verbose_name = "Daftar pemanfaatan data kependudukan"

@@ -1,0 +1,85 @@
+"""Filter dan urutan untuk daftar-daftar di halaman pemanfaatan (django-filter)."""
+
+import django_filters
+from django.db.models import Q
+
+from pemanfaatan.models import (
+    Bulan,
+    JenisOpd,
+    JenisPemanfaatan,
+    MetodeAkses,
+    Opd,
+    StatusPks,
+    StatusPksPemanfaatan,
+)
+
+
+class OpdFilter(django_filters.FilterSet):
+    cari = django_filters.CharFilter(label="Cari", method="filter_cari")
+    jenis = django_filters.ChoiceFilter(choices=JenisOpd.choices, empty_label="Semua jenis")
+    aktif = django_filters.BooleanFilter(label="Aktif")
+    urut = django_filters.OrderingFilter(
+        fields=[("nama", "nama"), ("kode", "kode"), ("jenis", "jenis"), ("jumlah_pks", "jumlah_pks")],
+        field_labels={"nama": "Nama", "kode": "Kode", "jenis": "Jenis", "jumlah_pks": "Jumlah PKS"},
+        label="Urutkan",
+    )
+
+    class Meta:
+        model = Opd
+        fields = ["cari", "jenis", "aktif"]
+
+    def filter_cari(self, queryset, name, value):
+        kata = value.strip()
+        return queryset.filter(Q(nama__icontains=kata) | Q(kode__icontains=kata) | Q(singkatan__icontains=kata))
+
+
+class PksFilter(django_filters.FilterSet):
+    cari = django_filters.CharFilter(label="Cari nomor/OPD", method="filter_cari")
+    status = django_filters.ChoiceFilter(choices=StatusPks.choices, empty_label="Semua status")
+    opd = django_filters.ModelChoiceFilter(queryset=Opd.objects.all(), label="OPD", empty_label="Semua OPD")
+    urut = django_filters.OrderingFilter(
+        fields=[("nomor", "nomor"), ("opd__nama", "opd"), ("berlaku_sampai", "berlaku_sampai"), ("tanggal", "tanggal")],
+        field_labels={"nomor": "Nomor", "opd__nama": "OPD", "berlaku_sampai": "Berlaku sampai", "tanggal": "Tanggal"},
+        label="Urutkan",
+    )
+
+    def filter_cari(self, queryset, name, value):
+        kata = value.strip()
+        return queryset.filter(Q(nomor__icontains=kata) | Q(opd__nama__icontains=kata))
+
+
+class PemanfaatanFilter(django_filters.FilterSet):
+    opd = django_filters.ModelChoiceFilter(queryset=Opd.objects.all(), label="OPD", empty_label="Semua OPD")
+    jenis = django_filters.ChoiceFilter(choices=JenisPemanfaatan.choices, empty_label="Semua jenis")
+    tahun = django_filters.NumberFilter(label="Tahun")
+    bulan = django_filters.ChoiceFilter(choices=Bulan.choices, empty_label="Semua bulan")
+    metode_akses = django_filters.ChoiceFilter(
+        choices=MetodeAkses.choices, label="Metode akses", empty_label="Semua metode"
+    )
+    status_pks = django_filters.ChoiceFilter(
+        choices=StatusPksPemanfaatan.choices, label="Status PKS", empty_label="Semua status PKS"
+    )
+    ada_data_dukung = django_filters.BooleanFilter(label="Ada data dukung", method="filter_ada_data_dukung")
+    cari = django_filters.CharFilter(label="Cari keperluan", field_name="keperluan", lookup_expr="icontains")
+    urut = django_filters.OrderingFilter(
+        fields=[
+            ("tahun", "tahun"),
+            ("bulan", "bulan"),
+            ("opd__nama", "opd"),
+            ("jenis", "jenis"),
+            ("jumlah", "jumlah"),
+            ("updated_at", "diubah"),
+        ],
+        field_labels={
+            "tahun": "Tahun",
+            "bulan": "Bulan",
+            "opd__nama": "OPD",
+            "jenis": "Jenis",
+            "jumlah": "Jumlah",
+            "updated_at": "Terakhir diubah",
+        },
+        label="Urutkan",
+    )
+
+    def filter_ada_data_dukung(self, queryset, name, value):
+        return queryset.filter(jumlah_data_dukung__gt=0) if value else queryset.filter(jumlah_data_dukung=0)

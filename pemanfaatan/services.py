@@ -1,0 +1,156 @@
+"""Semua penulisan data master dan Daftar Pemanfaatan (Langkah 3 SOP: Staf mengisi Daftar)."""
+
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import ProtectedError
+
+from akun.akses import pastikan_izin
+from akun.models import Pengguna
+from pemanfaatan.models import DataDukung, JenisBerkas, Opd, Pemanfaatan, PerjanjianKerjaSama
+
+
+class PemanfaatanError(Exception):
+    """Tindakan ditolak karena aturan bisnis; pesannya untuk dibaca pengguna."""
+
+
+def _simpan_dengan_riwayat(obj, user: Pengguna) -> None:
+    # Dicatat eksplisit agar riwayat benar juga di luar permintaan web (impor, perintah).
+    obj._history_user = user
+    obj.full_clean()
+    obj.save()
+
+
+def _terapkan(obj, data: dict[str, Any]) -> None:
+    for field, nilai in data.items():
+        setattr(obj, field, nilai)
+
+
+def _hapus_berkas_setelah_commit(*berkas) -> None:
+    """Berkas di penyimpanan dihapus hanya bila penghapusan di basis data benar-benar tersimpan."""
+    for item in berkas:
+        if item:
+            transaction.on_commit(lambda item=item: item.storage.delete(item.name))
+
+
+@transaction.atomic
+def opd_create(*, user: Pengguna, data: dict[str, Any]) -> Opd:
+    """Kasi KIP menambah OPD ke data master."""
+    pastikan_izin(user, "pemanfaatan.add_opd")
+    opd = Opd(**data)
+    opd.full_clean()
+    opd.save()
+    return opd
+
+
+@transaction.atomic
+def opd_update(*, opd: Opd, user: Pengguna, data: dict[str, Any]) -> Opd:
+    """Kasi KIP mengubah data OPD."""
+    pastikan_izin(user, "pemanfaatan.change_opd")
+    _terapkan(opd, data)
+    opd.full_clean()
+    opd.save()
+    return opd
+
+
+@transaction.atomic
+def pks_create(*, user: Pengguna, data: dict[str, Any]) -> PerjanjianKerjaSama:
+    """Kasi KIP mencatat Perjanjian Kerja Sama baru beserta dokumennya."""
+    pastikan_izin(user, "pemanfaatan.add_perjanjiankerjasama")
+    pks = PerjanjianKerjaSama(**data)
+    _simpan_dengan_riwayat(pks, user)
+    return pks
+
+
+@transaction.atomic
+def pks_update(*, pks: PerjanjianKerjaSama, user: Pengguna, data: dict[str, Any]) -> PerjanjianKerjaSama:
+    """Kasi KIP mengubah PKS; dokumen lama dihapus bila diganti."""
+    pastikan_izin(user, "pemanfaatan.change_perjanjiankerjasama")
+    dokumen_lama = pks.dokumen if pks.dokumen and data.get("dokumen") != pks.dokumen else None
+    _terapkan(pks, data)
+    _simpan_dengan_riwayat(pks, user)
+    _hapus_berkas_setelah_commit(dokumen_lama)
+    return pks
+
+
+@transaction.atomic
+def pks_delete(*, pks: PerjanjianKerjaSama, user: Pengguna) -> None:
+    """Kasi KIP menghapus PKS yang belum dipakai oleh baris Daftar mana pun."""
+    pastikan_izin(user, "pemanfaatan.delete_perjanjiankerjasama")
+    dokumen = pks.dokumen
+    pks._history_user = user
+    try:
+        pks.delete()
+    except ProtectedError:
+        raise PemanfaatanError(
+            f"PKS {pks.nomor} tidak dapat dihapus karena sudah menjadi dasar baris Daftar Pemanfaatan. "
+            "Ubah masa berlakunya bila PKS sudah berakhir."
+        ) from None
+    _hapus_berkas_setelah_commit(dokumen)
+
+
+@transaction.atomic
+def pemanfaatan_create(*, user: Pengguna, data: dict[str, Any]) -> Pemanfaatan:
+    """Langkah 3: Staf memasukkan satu baris ke Daftar Pemanfaatan Data Kependudukan."""
+    pastikan_izin(user, "pemanfaatan.add_pemanfaatan")
+    pemanfaatan = Pemanfaatan(**data, created_by=user, updated_by=user)
+    _simpan_dengan_riwayat(pemanfaatan, user)
+    return pemanfaatan
+
+
+@transaction.atomic
+def pemanfaatan_update(*, pemanfaatan: Pemanfaatan, user: Pengguna, data: dict[str, Any]) -> Pemanfaatan:
+    """Langkah 3: Staf memperbaiki satu baris Daftar."""
+    pastikan_izin(user, "pemanfaatan.change_pemanfaatan")
+    _terapkan(pemanfaatan, data)
+    pemanfaatan.updated_by = user
+    _simpan_dengan_riwayat(pemanfaatan, user)
+    return pemanfaatan
+
+
+@transaction.atomic
+def pemanfaatan_delete(*, pemanfaatan: Pemanfaatan, user: Pengguna) -> None:
+    """Langkah 3: Staf menghapus baris Daftar beserta data dukungnya."""
+    pastikan_izin(user, "pemanfaatan.delete_pemanfaatan")
+    berkas = [dd.berkas for dd in pemanfaatan.data_dukung.all()]
+    for dd in pemanfaatan.data_dukung.all():
+        dd._history_user = user
+        dd.delete()
+    pemanfaatan._history_user = user
+    pemanfaatan.delete()
+    _hapus_berkas_setelah_commit(*berkas)
+
+
+@transaction.atomic
+def data_dukung_create(
+    *, pemanfaatan: Pemanfaatan, user: Pengguna, berkas: UploadedFile, jenis_berkas: JenisBerkas, keterangan: str = ""
+) -> DataDukung:
+    """Langkah 3: Staf melampirkan bukti (data dukung) pada satu baris Daftar."""
+    pastikan_izin(user, "pemanfaatan.add_datadukung")
+    data_dukung = DataDukung(
+        pemanfaatan=pemanfaatan,
+        nama_asli=berkas.name[:255],
+        jenis_berkas=jenis_berkas,
+        ukuran=berkas.size,
+        keterangan=keterangan,
+        diunggah_oleh=user,
+    )
+    # Akhiran nama simpanan mengikuti jenis yang terdeteksi dari isi, bukan nama kiriman.
+    data_dukung.berkas.save(f"bukti.{jenis_berkas}", berkas, save=False)
+    try:
+        _simpan_dengan_riwayat(data_dukung, user)
+    except Exception:
+        data_dukung.berkas.storage.delete(data_dukung.berkas.name)
+        raise
+    return data_dukung
+
+
+@transaction.atomic
+def data_dukung_delete(*, data_dukung: DataDukung, user: Pengguna) -> None:
+    """Langkah 3: Staf menghapus bukti yang salah unggah."""
+    pastikan_izin(user, "pemanfaatan.delete_datadukung")
+    berkas = data_dukung.berkas
+    data_dukung._history_user = user
+    data_dukung.delete()
+    _hapus_berkas_setelah_commit(berkas)

@@ -1,0 +1,8 @@
+"""Titik masuk ASGI."""
+
+import os
+
+from django.core.asgi import get_asgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sop_kinerja.settings")
+application = get_asgi_application()

@@ -1,0 +1,8 @@
+"""Titik masuk WSGI (gunicorn)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sop_kinerja.settings")
+application = get_wsgi_application()
