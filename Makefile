@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Kata sandi demo yang dapat ditebak hanya untuk `make run` di komputer sendiri.
-DEMO_PASSWORD ?= demo-sop-kinerja
+DEMO_PASSWORD ?= rumah-gadang-2026
 
 .PHONY: run test install install-dev migrate demo lint format clean
 

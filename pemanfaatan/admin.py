@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from pemanfaatan.models import DataDukung, Opd, Pemanfaatan, PerjanjianKerjaSama
+from pemanfaatan.models import DataDukung, ImporPemanfaatan, Opd, Pemanfaatan, PerjanjianKerjaSama
 
 
 @admin.register(Opd)
@@ -68,4 +68,30 @@ class DataDukungAdmin(SimpleHistoryAdmin):
     readonly_fields = ["pemanfaatan", "nama_asli", "jenis_berkas", "ukuran", "diunggah_oleh", "diunggah_pada"]
 
     def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(ImporPemanfaatan)
+class ImporPemanfaatanAdmin(admin.ModelAdmin):
+    """Jejak impor Excel, hanya untuk dibaca: impor dijalankan lewat halaman aplikasi."""
+
+    list_display = [
+        "nama_asli",
+        "status",
+        "dibuat_oleh",
+        "dibuat_pada",
+        "jumlah_baris",
+        "jumlah_galat",
+        "jumlah_duplikat",
+        "jumlah_disimpan",
+    ]
+    list_filter = ["status", "dibuat_pada"]
+    search_fields = ["nama_asli", "dibuat_oleh__nama", "dibuat_oleh__username"]
+    list_select_related = ["dibuat_oleh"]
+    exclude = ["hasil", "berkas"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False

@@ -1,6 +1,7 @@
 """Filter dan urutan untuk daftar-daftar di halaman pemanfaatan (django-filter)."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from pemanfaatan.models import (
@@ -13,15 +14,19 @@ from pemanfaatan.models import (
     StatusPksPemanfaatan,
 )
 
+PILIHAN_YA_TIDAK = forms.Select(choices=[("", "Semua"), ("true", "Sudah ada"), ("false", "Belum ada")])
+PILIHAN_AKTIF = forms.Select(choices=[("", "Semua"), ("true", "Aktif"), ("false", "Nonaktif")])
+
 
 class OpdFilter(django_filters.FilterSet):
     cari = django_filters.CharFilter(label="Cari", method="filter_cari")
     jenis = django_filters.ChoiceFilter(choices=JenisOpd.choices, empty_label="Semua jenis")
-    aktif = django_filters.BooleanFilter(label="Aktif")
+    aktif = django_filters.BooleanFilter(label="Status", widget=PILIHAN_AKTIF)
     urut = django_filters.OrderingFilter(
         fields=[("nama", "nama"), ("kode", "kode"), ("jenis", "jenis"), ("jumlah_pks", "jumlah_pks")],
         field_labels={"nama": "Nama", "kode": "Kode", "jenis": "Jenis", "jumlah_pks": "Jumlah PKS"},
         label="Urutkan",
+        empty_label="Bawaan",
     )
 
     class Meta:
@@ -35,12 +40,13 @@ class OpdFilter(django_filters.FilterSet):
 
 class PksFilter(django_filters.FilterSet):
     cari = django_filters.CharFilter(label="Cari nomor/OPD", method="filter_cari")
-    status = django_filters.ChoiceFilter(choices=StatusPks.choices, empty_label="Semua status")
+    status = django_filters.ChoiceFilter(choices=StatusPks.choices, label="Status", empty_label="Semua status")
     opd = django_filters.ModelChoiceFilter(queryset=Opd.objects.all(), label="OPD", empty_label="Semua OPD")
     urut = django_filters.OrderingFilter(
         fields=[("nomor", "nomor"), ("opd__nama", "opd"), ("berlaku_sampai", "berlaku_sampai"), ("tanggal", "tanggal")],
         field_labels={"nomor": "Nomor", "opd__nama": "OPD", "berlaku_sampai": "Berlaku sampai", "tanggal": "Tanggal"},
         label="Urutkan",
+        empty_label="Bawaan",
     )
 
     def filter_cari(self, queryset, name, value):
@@ -59,7 +65,9 @@ class PemanfaatanFilter(django_filters.FilterSet):
     status_pks = django_filters.ChoiceFilter(
         choices=StatusPksPemanfaatan.choices, label="Status PKS", empty_label="Semua status PKS"
     )
-    ada_data_dukung = django_filters.BooleanFilter(label="Ada data dukung", method="filter_ada_data_dukung")
+    ada_data_dukung = django_filters.BooleanFilter(
+        label="Data dukung", method="filter_ada_data_dukung", widget=PILIHAN_YA_TIDAK
+    )
     cari = django_filters.CharFilter(label="Cari keperluan", field_name="keperluan", lookup_expr="icontains")
     urut = django_filters.OrderingFilter(
         fields=[
@@ -79,6 +87,7 @@ class PemanfaatanFilter(django_filters.FilterSet):
             "updated_at": "Terakhir diubah",
         },
         label="Urutkan",
+        empty_label="Bawaan",
     )
 
     def filter_ada_data_dukung(self, queryset, name, value):

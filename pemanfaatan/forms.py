@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 
 from pemanfaatan.berkas import deteksi_jenis_berkas
@@ -15,6 +16,11 @@ from pemanfaatan.models import (
 
 def rapikan_spasi(teks: str) -> str:
     return " ".join(teks.split())
+
+
+def opd_pilihan(opd_sekarang: int | None):
+    """OPD yang boleh dipilih: yang aktif, ditambah OPD data yang sedang diubah walau sudah nonaktif."""
+    return Opd.objects.filter(Q(aktif=True) | Q(pk=opd_sekarang))
 
 
 class InputTanggal(forms.DateInput):
@@ -66,7 +72,7 @@ class PksForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["opd"].queryset = Opd.objects.filter(aktif=True) | Opd.objects.filter(pk=self.instance.opd_id or 0)
+        self.fields["opd"].queryset = opd_pilihan(self.instance.opd_id)
 
     def clean_nomor(self) -> str:
         return rapikan_spasi(self.cleaned_data["nomor"])
@@ -91,6 +97,21 @@ class PksForm(forms.ModelForm):
         return cleaned
 
 
+class PilihanPks(forms.Select):
+    """Pilihan PKS yang membawa OPD pemiliknya, agar skrip halaman dapat menyaring PKS menurut OPD."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        opsi = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value:
+            opsi["attrs"]["data-opd"] = value.instance.opd_id
+        return opsi
+
+
+class PilihanPksField(forms.ModelChoiceField):
+    def label_from_instance(self, pks: PerjanjianKerjaSama) -> str:
+        return f"{pks.nomor} — {pks.opd} (berlaku {pks.berlaku_mulai:%d/%m/%Y} s.d. {pks.berlaku_sampai:%d/%m/%Y})"
+
+
 class PemanfaatanForm(forms.ModelForm):
     """Satu baris Daftar. Dipakai oleh formulir peramban dan oleh impor Excel: satu aturan."""
 
@@ -101,7 +122,7 @@ class PemanfaatanForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["opd"].queryset = Opd.objects.filter(aktif=True) | Opd.objects.filter(pk=self.instance.opd_id or 0)
+        self.fields["opd"].queryset = opd_pilihan(self.instance.opd_id)
         self.fields["pks"].queryset = PerjanjianKerjaSama.objects.select_related("opd")
         self.fields["pks"].help_text = "Kosongkan bila belum ada PKS; baris akan ditandai sebagai temuan."
 

@@ -363,3 +363,39 @@ class DataDukung(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.pemanfaatan.get_absolute_url()
+
+
+class StatusImpor(models.TextChoices):
+    PRATINJAU = "PRATINJAU", "Menunggu konfirmasi"
+    DISIMPAN = "DISIMPAN", "Disimpan"
+    DIBATALKAN = "DIBATALKAN", "Dibatalkan"
+
+
+class ImporPemanfaatan(models.Model):
+    """Satu unggahan Excel Daftar (Langkah 3): diperiksa dan dipratinjau dulu, disimpan setelah dikonfirmasi."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    berkas = models.FileField(upload_to=NamaBerkasAcak("impor"), max_length=200, blank=True)
+    nama_asli = models.CharField("nama berkas", max_length=255)
+    status = models.CharField(max_length=20, choices=StatusImpor.choices, default=StatusImpor.PRATINJAU)
+    # Hasil pemeriksaan per baris disimpan agar halaman pratinjau tidak membaca ulang berkas setiap kali dibuka.
+    hasil = models.JSONField("hasil pemeriksaan per baris", default=list, blank=True)
+    jumlah_baris = models.PositiveIntegerField("baris berisi", default=0)
+    jumlah_sah = models.PositiveIntegerField("baris sah", default=0)
+    jumlah_galat = models.PositiveIntegerField("baris bermasalah", default=0)
+    jumlah_duplikat = models.PositiveIntegerField("baris duplikat", default=0)
+    jumlah_disimpan = models.PositiveIntegerField("baris disimpan", default=0)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="diunggah oleh"
+    )
+    dibuat_pada = models.DateTimeField("diunggah pada", auto_now_add=True)
+    diperiksa_pada = models.DateTimeField("terakhir diperiksa", default=timezone.now)
+    selesai_pada = models.DateTimeField("disimpan/dibatalkan pada", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "impor Daftar"
+        verbose_name_plural = "impor Daftar"
+        ordering = ["-dibuat_pada"]
+
+    def __str__(self) -> str:
+        return f"{self.nama_asli} ({self.get_status_display()})"

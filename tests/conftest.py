@@ -12,14 +12,9 @@ KATA_SANDI = "sandi-uji-yang-cukup-panjang"
 
 
 @pytest.fixture(autouse=True)
-def _pengaturan_uji(settings, tmp_path):
-    # Hasher bawaan ~0,6 detik per pengguna; berkas unggahan ke folder sementara per uji.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _media_sementara(settings, tmp_path):
+    """Berkas unggahan tiap uji ke folder sementaranya sendiri."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
 
 
 def buat_pengguna(username: str, *peran: Peran, **data) -> Pengguna:

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from akun.tampilan import paginasi, urutan_stabil
@@ -35,7 +36,9 @@ def pemanfaatan_detail(request, pk: int):
 @permission_required("pemanfaatan.add_pemanfaatan", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def pemanfaatan_tambah(request):
-    form = PemanfaatanForm(request.POST or None, initial=request.GET.dict())
+    hari_ini = timezone.localdate()
+    awal = {"tahun": hari_ini.year, "bulan": hari_ini.month, **request.GET.dict()}
+    form = PemanfaatanForm(request.POST or None, initial=awal)
     if request.method == "POST" and form.is_valid():
         pemanfaatan = services.pemanfaatan_create(user=request.user, data=form.cleaned_data)
         messages.success(request, f"Baris Daftar disimpan: {pemanfaatan}. Lampirkan data dukungnya di bawah.")

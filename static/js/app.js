@@ -27,4 +27,22 @@
   document.querySelectorAll("form[data-kirim-otomatis] select").forEach(function (pilihan) {
     pilihan.addEventListener("change", function () { pilihan.form.requestSubmit(); });
   });
+
+  // Formulir Daftar: daftar PKS hanya menampilkan PKS milik OPD yang dipilih (server tetap memeriksanya).
+  var pilihanOpd = document.querySelector("select[name=opd]");
+  var pilihanPks = document.querySelector("select[name=pks]");
+  if (pilihanOpd && pilihanPks) {
+    var saringPks = function () {
+      pilihanPks.querySelectorAll("option[data-opd]").forEach(function (opsi) {
+        var cocok = opsi.dataset.opd === pilihanOpd.value;
+        opsi.hidden = !cocok;
+        opsi.disabled = !cocok;
+        if (!cocok && opsi.selected) {
+          pilihanPks.value = "";
+        }
+      });
+    };
+    pilihanOpd.addEventListener("change", saringPks);
+    saringPks();
+  }
 })();

@@ -1,0 +1,325 @@
+"""Validasi setiap baris impor dengan PemanfaatanForm: satu aturan dengan formulir di peramban.
+
+Data master (OPD, PKS) dan kunci data yang sudah ada dimuat sekali per pemeriksaan, sehingga
+memeriksa 10.000 baris tidak berarti puluhan ribu kueri.
+"""
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from pemanfaatan.forms import PemanfaatanForm
+from pemanfaatan.impor import kolom as k
+from pemanfaatan.impor.berkas import BarisMentah
+from pemanfaatan.impor.nilai import NilaiSalah, angka, bilangan_bulat, bulan, kosong, kutip, pilihan, teks_sel
+from pemanfaatan.models import (
+    TAHUN_MAKSIMUM,
+    TAHUN_MINIMUM,
+    Bulan,
+    JenisPemanfaatan,
+    MetodeAkses,
+    Opd,
+    Pemanfaatan,
+    PerjanjianKerjaSama,
+    StatusPksPemanfaatan,
+)
+
+PANJANG_TAMPILAN = 120
+
+Kunci = tuple[int, str, int, int, str, str]
+
+
+class StatusBaris(models.TextChoices):
+    SAH = "sah", "Siap disimpan"
+    GALAT = "galat", "Bermasalah"
+    DUPLIKAT = "duplikat", "Duplikat (dilewati)"
+
+
+def kunci_unik(opd_id: int, jenis: str, tahun: int, bulan_: int, metode: str, keperluan: str) -> Kunci:
+    """Kunci alami satu baris Daftar, sama dengan batasan `pemanfaatan_unik_per_bulan`.
+
+    Keperluan dibandingkan tanpa beda huruf dan spasi berlebih: sedikit lebih ketat daripada
+    basis data, agar impor tidak pernah berhenti di tengah karena pelanggaran keunikan.
+    """
+    return (opd_id, jenis, tahun, bulan_, metode, " ".join(keperluan.split()).lower())
+
+
+def _ambil_pilihan(bidang, objek: dict[int, Any], nilai):
+    """Pengganti ModelChoiceField.to_python: mencari di pilihan yang sudah dimuat, bukan satu kueri per baris."""
+    if nilai in bidang.empty_values:
+        return None
+    try:
+        return objek[int(nilai)]
+    except (KeyError, ValueError, TypeError):
+        raise ValidationError(
+            bidang.error_messages["invalid_choice"], code="invalid_choice", params={"value": nilai}
+        ) from None
+
+
+def _tanpa_batasan_basis_data(exclude=None) -> None:
+    """Batasan model tidak diperiksa per baris; lihat PemanfaatanImporForm."""
+
+
+class PemanfaatanImporForm(PemanfaatanForm):
+    """PemanfaatanForm untuk baris impor: aturan yang sama, tanpa kueri basis data per baris.
+
+    - Pilihan OPD dan PKS dimuat sekali dari queryset formulir ini sendiri (mis. hanya OPD
+      aktif), lalu setiap baris mencarinya di memori.
+    - Batasan model tidak diperiksa lewat kueri per baris: keunikan diperiksa dari kunci yang
+      dimuat sekali (dan dilaporkan sebagai duplikat, bukan galat); batasan cek lainnya
+      (jumlah ≥ 0, bulan 1–12, tahun) sudah dijaga validator bidang. Basis data tetap
+      menegakkan semuanya saat menyimpan, di dalam satu transaksi.
+
+    Satu formulir contoh (tidak terikat) dibuat per berkas; setiap baris memakai salinannya
+    lewat `untuk_baris`.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.pilihan: dict[str, dict[int, Any]] = {}
+        for nama in ("opd", "pks"):
+            bidang = self.fields[nama]
+            self.pilihan[nama] = {objek.pk: objek for objek in bidang.queryset}
+            bidang.to_python = partial(_ambil_pilihan, bidang, self.pilihan[nama])
+
+    def untuk_baris(self, data: dict[str, Any]) -> "PemanfaatanImporForm":
+        """Formulir terikat untuk satu baris, disalin dari formulir contoh ini.
+
+        Membuat formulir baru menyalin (deepcopy) semua bidang beserta queryset-nya: sekitar dua
+        pertiga waktu memeriksa 10.000 baris. Bidang tidak diubah selama validasi sehingga aman
+        dipakai bersama; yang khas per baris (data, galat, cache BoundField, instance) dibuat
+        baru di sini, seperti yang dilakukan BaseForm.__init__. Syaratnya:
+        PemanfaatanForm.__init__ tidak boleh bergantung pada data yang diikat (dijaga uji
+        `test_formulir_impor_sama_dengan_formulir_peramban`).
+        """
+        form = copy.copy(self)
+        form.is_bound = True
+        form.data = data
+        form._errors = None
+        form._bound_fields_cache = {}
+        form.instance = Pemanfaatan()
+        form.instance.validate_constraints = _tanpa_batasan_basis_data
+        return form
+
+    def _get_validation_exclusions(self):
+        # OPD dan PKS sudah dicocokkan dengan objek yang baru dimuat; pemeriksaan keberadaan
+        # ForeignKey oleh model hanya akan menambah dua kueri per baris.
+        return super()._get_validation_exclusions() | {"opd", "pks"}
+
+
+@dataclass
+class Konteks:
+    """Formulir contoh, data master, dan kunci data yang sudah ada: dimuat sekali untuk seluruh berkas."""
+
+    contoh: PemanfaatanImporForm
+    opd_per_kunci: dict[str, Opd]
+    pks_per_nomor: dict[str, PerjanjianKerjaSama]
+    sudah_ada: dict[Kunci, int]
+
+    @classmethod
+    def muat(cls, tahun: set[int]) -> "Konteks":
+        contoh = PemanfaatanImporForm()
+        # Semua OPD, juga yang nonaktif: agar pesannya "sudah tidak aktif", bukan "tidak ada".
+        semua_opd = list(Opd.objects.all())
+        opd_per_kunci = {k.kunci_teks(opd.nama): opd for opd in semua_opd}
+        opd_per_kunci.update({k.kunci_teks(opd.kode): opd for opd in semua_opd})
+        sudah_ada = {
+            kunci_unik(*baris[1:]): baris[0]
+            for baris in Pemanfaatan.objects.filter(tahun__in=tahun).values_list(
+                "pk", "opd_id", "jenis", "tahun", "bulan", "metode_akses", "keperluan"
+            )
+        }
+        return cls(
+            contoh=contoh,
+            opd_per_kunci=opd_per_kunci,
+            pks_per_nomor={k.kunci_teks(pks.nomor): pks for pks in contoh.pilihan["pks"].values()},
+            sudah_ada=sudah_ada,
+        )
+
+
+@dataclass
+class HasilBaris:
+    """Hasil pemeriksaan satu baris Excel; `objek` siap disimpan bila barisnya sah."""
+
+    nomor: int
+    nilai: list[str]
+    galat: list[tuple[str, str]] = field(default_factory=list)
+    duplikat_pk: int | None = None
+    duplikat_baris: int | None = None
+    catatan: str = ""
+    objek: Pemanfaatan | None = None
+
+    @property
+    def status(self) -> StatusBaris:
+        if self.galat:
+            return StatusBaris.GALAT
+        if self.duplikat_pk or self.duplikat_baris:
+            return StatusBaris.DUPLIKAT
+        return StatusBaris.SAH
+
+    def ke_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"baris": self.nomor, "status": self.status.value, "nilai": self.nilai}
+        for nama in ("galat", "duplikat_pk", "duplikat_baris", "catatan"):
+            if getattr(self, nama):
+                data[nama] = getattr(self, nama)
+        return data
+
+
+@dataclass
+class Pemeriksaan:
+    """Hasil pemeriksaan seluruh berkas."""
+
+    baris: list[HasilBaris]
+
+    def jumlah(self, status: StatusBaris) -> int:
+        return sum(1 for hasil in self.baris if hasil.status == status)
+
+    def objek_baru(self) -> list[Pemanfaatan]:
+        return [hasil.objek for hasil in self.baris if hasil.status == StatusBaris.SAH]
+
+    def ke_json(self) -> list[dict[str, Any]]:
+        return [hasil.ke_json() for hasil in self.baris]
+
+
+def periksa_semua(baris_mentah: list[BarisMentah]) -> Pemeriksaan:
+    """Periksa setiap baris dan tandai duplikat terhadap data yang ada maupun baris sebelumnya di berkas."""
+    konteks = Konteks.muat(_tahun_dalam_berkas(baris_mentah))
+    dilihat: dict[Kunci, int] = {}
+    return Pemeriksaan([periksa_baris(mentah, konteks, dilihat) for mentah in baris_mentah])
+
+
+def _tahun_dalam_berkas(baris_mentah: list[BarisMentah]) -> set[int]:
+    """Tahun yang sah di berkas, untuk memuat data yang sudah ada; tahun di luar rentang ditolak formulir."""
+    tahun = set()
+    for mentah in baris_mentah:
+        try:
+            nilai = bilangan_bulat(mentah.sel.get(k.TAHUN))
+        except NilaiSalah:
+            continue
+        if TAHUN_MINIMUM <= nilai <= TAHUN_MAKSIMUM:
+            tahun.add(nilai)
+    return tahun
+
+
+def periksa_baris(mentah: BarisMentah, konteks: Konteks, dilihat: dict[Kunci, int]) -> HasilBaris:
+    """Baca sel → data formulir → PemanfaatanForm → galat per kolom, duplikat, atau objek siap simpan."""
+    hasil = HasilBaris(nomor=mentah.nomor, nilai=[_potong(teks_sel(mentah.sel.get(kolom))) for kolom in k.KOLOM])
+    data = {}
+    for bidang, kolom in k.KOLOM_BIDANG.items():
+        try:
+            data[bidang] = PEMBACA[bidang](mentah.sel.get(kolom), konteks)
+        except NilaiSalah as galat:
+            hasil.galat.append((kolom, str(galat)))
+            data[bidang] = ""
+    form = konteks.contoh.untuk_baris(data)
+    _galat_formulir(form, hasil)
+    _tandai_duplikat(form.cleaned_data, konteks, dilihat, hasil)
+    if not hasil.galat:
+        hasil.nilai = _tampilan(form.cleaned_data)
+        if not (hasil.duplikat_pk or hasil.duplikat_baris):
+            hasil.objek = form.instance
+            status_pks = form.instance.status_pks_hitung()
+            if status_pks != StatusPksPemanfaatan.SAH:
+                hasil.catatan = status_pks.label
+    return hasil
+
+
+def _galat_formulir(form: PemanfaatanImporForm, hasil: HasilBaris) -> None:
+    """Galat formulir dikembalikan ke judul kolom Excel; kolom yang sudah bergalat tidak diulang."""
+    sudah = {kolom for kolom, _ in hasil.galat}
+    for bidang, daftar_galat in form.errors.as_data().items():
+        kolom = k.KOLOM_BIDANG.get(bidang, "")
+        if kolom in sudah:
+            continue
+        for galat in daftar_galat:
+            hasil.galat.append((kolom, _pesan_galat(bidang, galat)))
+
+
+def _pesan_galat(bidang: str, galat: ValidationError) -> str:
+    if galat.code == "required":
+        return "wajib diisi."
+    if bidang == "opd" and galat.code == "invalid_choice":
+        return "OPD ini sudah tidak aktif sehingga tidak dapat dipilih; tanyakan Kasi KIP."
+    return " ".join(galat.messages)
+
+
+def _tandai_duplikat(data: dict[str, Any], konteks: Konteks, dilihat: dict[Kunci, int], hasil: HasilBaris) -> None:
+    bagian = [data.get(nama) for nama in ("opd", "jenis", "tahun", "bulan", "metode_akses", "keperluan")]
+    if any(nilai in (None, "") for nilai in bagian):
+        return
+    kunci = kunci_unik(bagian[0].pk, *bagian[1:])
+    if kunci in konteks.sudah_ada:
+        hasil.duplikat_pk = konteks.sudah_ada[kunci]
+    elif kunci in dilihat:
+        hasil.duplikat_baris = dilihat[kunci]
+    else:
+        dilihat[kunci] = hasil.nomor
+
+
+def _tampilan(data: dict[str, Any]) -> list[str]:
+    return [
+        data["opd"].nama,
+        JenisPemanfaatan(data["jenis"]).label,
+        str(data["tahun"]),
+        Bulan(data["bulan"]).label,
+        _potong(data["keperluan"]),
+        MetodeAkses(data["metode_akses"]).label,
+        data["pks"].nomor if data["pks"] else "",
+        angka(data["jumlah"]),
+        _potong(data["keterangan"]),
+    ]
+
+
+def _potong(teks: str) -> str:
+    return teks if len(teks) <= PANJANG_TAMPILAN else teks[: PANJANG_TAMPILAN - 1] + "…"
+
+
+def _baca_opd(nilai: Any, konteks: Konteks) -> int | str:
+    if kosong(nilai):
+        return ""
+    opd = konteks.opd_per_kunci.get(k.kunci_teks(teks_sel(nilai)))
+    if opd is None:
+        raise NilaiSalah(
+            f"{kutip(nilai)} tidak ada di data master OPD; tulis kode atau nama OPD seperti pada "
+            "daftar pilihan di templat."
+        )
+    return opd.pk
+
+
+def _baca_pks(nilai: Any, konteks: Konteks) -> int | str:
+    if kosong(nilai):
+        return ""
+    pks = konteks.pks_per_nomor.get(k.kunci_teks(teks_sel(nilai)))
+    if pks is None:
+        raise NilaiSalah(
+            f"Nomor PKS {kutip(nilai)} tidak terdaftar; kosongkan bila belum ada PKS, "
+            "atau minta Kasi KIP mencatat PKS itu lebih dulu."
+        )
+    return pks.pk
+
+
+def _boleh_kosong(baca: Callable[[Any], Any]) -> Callable[[Any, Konteks], Any]:
+    """Sel kosong diteruskan apa adanya; PemanfaatanForm yang memutuskan apakah kolom itu wajib."""
+    return lambda nilai, konteks: "" if kosong(nilai) else baca(nilai)
+
+
+PEMBACA: dict[str, Callable[[Any, Konteks], Any]] = {
+    "opd": _baca_opd,
+    "jenis": _boleh_kosong(
+        partial(pilihan, alias=k.ALIAS_JENIS, nama="jenis pemanfaatan", label=JenisPemanfaatan.labels)
+    ),
+    "tahun": _boleh_kosong(bilangan_bulat),
+    "bulan": _boleh_kosong(bulan),
+    "keperluan": _boleh_kosong(teks_sel),
+    "metode_akses": _boleh_kosong(
+        partial(pilihan, alias=k.ALIAS_METODE, nama="metode akses", label=MetodeAkses.labels)
+    ),
+    "pks": _baca_pks,
+    "jumlah": _boleh_kosong(bilangan_bulat),
+    "keterangan": _boleh_kosong(teks_sel),
+}
