@@ -16,7 +16,7 @@ AKAR = Path(__file__).resolve().parents[2]
 
 def jalankan_manage(*argumen: str, **lingkungan: str) -> subprocess.CompletedProcess:
     """Jalankan manage.py dalam lingkungan bersih, seperti server produksi yang baru dipasang."""
-    env = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp"), **lingkungan}
+    env = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", ""), **lingkungan}
     return subprocess.run(
         [sys.executable, "manage.py", *argumen], cwd=AKAR, env=env, capture_output=True, text=True, timeout=120
     )
