@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from pemanfaatan.models import DataDukung, ImporPemanfaatan, Opd, Pemanfaatan, PerjanjianKerjaSama
+from pemanfaatan.models import DataDukung, ImporPemanfaatan, Opd, Pemanfaatan, PeriodeTerkunci, PerjanjianKerjaSama
 
 
 @admin.register(Opd)
@@ -94,4 +94,21 @@ class ImporPemanfaatanAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(PeriodeTerkunci)
+class PeriodeTerkunciAdmin(admin.ModelAdmin):
+    """Kunci dipasang dan dilepas oleh siklus Laporan; di sini hanya dibaca."""
+
+    list_display = ["keterangan", "tahun", "bulan_awal", "bulan_akhir", "dikunci_pada"]
+    list_filter = ["tahun"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False

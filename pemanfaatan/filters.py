@@ -59,6 +59,9 @@ class PemanfaatanFilter(django_filters.FilterSet):
     jenis = django_filters.ChoiceFilter(choices=JenisPemanfaatan.choices, empty_label="Semua jenis")
     tahun = django_filters.NumberFilter(label="Tahun")
     bulan = django_filters.ChoiceFilter(choices=Bulan.choices, empty_label="Semua bulan")
+    # Rentang bulan untuk menelusuri hitungan sebuah Laporan (triwulan, semester, tahun) ke barisnya.
+    bulan_dari = django_filters.NumberFilter(field_name="bulan", lookup_expr="gte", label="Dari bulan ke-")
+    bulan_sampai = django_filters.NumberFilter(field_name="bulan", lookup_expr="lte", label="Sampai bulan ke-")
     metode_akses = django_filters.ChoiceFilter(
         choices=MetodeAkses.choices, label="Metode akses", empty_label="Semua metode"
     )

@@ -399,3 +399,39 @@ class ImporPemanfaatan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama_asli} ({self.get_status_display()})"
+
+
+class PeriodeTerkunciQuerySet(models.QuerySet):
+    def mencakup(self, tahun: int, bulan: int):
+        return self.filter(tahun=tahun, bulan_awal__lte=bulan, bulan_akhir__gte=bulan)
+
+
+class PeriodeTerkunci(models.Model):
+    """Bulan-bulan yang barisnya tidak boleh diubah karena hitungannya sudah dibekukan (Langkah 4).
+
+    Ditulis oleh siklus Laporan; dibaca oleh layanan Daftar di sini, sehingga aplikasi pemanfaatan
+    tidak perlu mengenal Laporan.
+    """
+
+    pemilik = models.CharField(max_length=60, unique=True, help_text="Siapa yang mengunci, mis. laporan-12.")
+    keterangan = models.CharField(max_length=200)
+    tahun = models.PositiveSmallIntegerField()
+    bulan_awal = models.PositiveSmallIntegerField(choices=Bulan.choices)
+    bulan_akhir = models.PositiveSmallIntegerField(choices=Bulan.choices)
+    dikunci_pada = models.DateTimeField(auto_now_add=True)
+
+    objects = PeriodeTerkunciQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "periode terkunci"
+        verbose_name_plural = "periode terkunci"
+        ordering = ["-tahun", "bulan_awal"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bulan_awal__gte=1, bulan_akhir__lte=12, bulan_awal__lte=F("bulan_akhir")),
+                name="periode_terkunci_bulan_sah",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.keterangan

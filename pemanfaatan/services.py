@@ -8,11 +8,44 @@ from django.db.models import ProtectedError
 
 from akun.akses import pastikan_izin
 from akun.models import Pengguna
-from pemanfaatan.models import DataDukung, JenisBerkas, Opd, Pemanfaatan, PerjanjianKerjaSama
+from pemanfaatan.models import (
+    NAMA_BULAN,
+    DataDukung,
+    JenisBerkas,
+    Opd,
+    Pemanfaatan,
+    PeriodeTerkunci,
+    PerjanjianKerjaSama,
+)
 
 
 class PemanfaatanError(Exception):
     """Tindakan ditolak karena aturan bisnis; pesannya untuk dibaca pengguna."""
+
+
+def pastikan_periode_terbuka(tahun: int, bulan: int) -> None:
+    """Tolak perubahan Daftar pada bulan yang hitungannya sudah dibekukan (Langkah 4)."""
+    kunci = PeriodeTerkunci.objects.mencakup(tahun, bulan).first()
+    if kunci is not None:
+        raise PemanfaatanError(
+            f"Daftar bulan {NAMA_BULAN[bulan - 1]} {tahun} terkunci karena hitungannya sudah dilaporkan "
+            f"({kunci.keterangan}). Minta Kasi KIP mengembalikan Laporan kepada Staf bila ada yang harus diperbaiki."
+        )
+
+
+@transaction.atomic
+def periode_kunci(*, pemilik: str, keterangan: str, tahun: int, bulan_awal: int, bulan_akhir: int) -> None:
+    """Langkah 4: bulan-bulan periode Laporan dikunci saat hitungannya dibekukan."""
+    PeriodeTerkunci.objects.update_or_create(
+        pemilik=pemilik,
+        defaults={"keterangan": keterangan, "tahun": tahun, "bulan_awal": bulan_awal, "bulan_akhir": bulan_akhir},
+    )
+
+
+@transaction.atomic
+def periode_buka(*, pemilik: str) -> None:
+    """Langkah 5 (dikembalikan) atau pembatalan: kunci Laporan itu dilepas."""
+    PeriodeTerkunci.objects.filter(pemilik=pemilik).delete()
 
 
 def _simpan_dengan_riwayat(obj, user: Pengguna) -> None:
@@ -94,6 +127,7 @@ def pks_delete(*, pks: PerjanjianKerjaSama, user: Pengguna) -> None:
 def pemanfaatan_create(*, user: Pengguna, data: dict[str, Any]) -> Pemanfaatan:
     """Langkah 3: Staf memasukkan satu baris ke Daftar Pemanfaatan Data Kependudukan."""
     pastikan_izin(user, "pemanfaatan.add_pemanfaatan")
+    pastikan_periode_terbuka(data["tahun"], data["bulan"])
     pemanfaatan = Pemanfaatan(**data, created_by=user, updated_by=user)
     _simpan_dengan_riwayat(pemanfaatan, user)
     return pemanfaatan
@@ -103,6 +137,8 @@ def pemanfaatan_create(*, user: Pengguna, data: dict[str, Any]) -> Pemanfaatan:
 def pemanfaatan_update(*, pemanfaatan: Pemanfaatan, user: Pengguna, data: dict[str, Any]) -> Pemanfaatan:
     """Langkah 3: Staf memperbaiki satu baris Daftar."""
     pastikan_izin(user, "pemanfaatan.change_pemanfaatan")
+    pastikan_periode_terbuka(pemanfaatan.tahun, pemanfaatan.bulan)
+    pastikan_periode_terbuka(data["tahun"], data["bulan"])
     _terapkan(pemanfaatan, data)
     pemanfaatan.updated_by = user
     _simpan_dengan_riwayat(pemanfaatan, user)
@@ -113,6 +149,7 @@ def pemanfaatan_update(*, pemanfaatan: Pemanfaatan, user: Pengguna, data: dict[s
 def pemanfaatan_delete(*, pemanfaatan: Pemanfaatan, user: Pengguna) -> None:
     """Langkah 3: Staf menghapus baris Daftar beserta data dukungnya."""
     pastikan_izin(user, "pemanfaatan.delete_pemanfaatan")
+    pastikan_periode_terbuka(pemanfaatan.tahun, pemanfaatan.bulan)
     berkas = [dd.berkas for dd in pemanfaatan.data_dukung.all()]
     for dd in pemanfaatan.data_dukung.all():
         dd._history_user = user
@@ -128,6 +165,7 @@ def data_dukung_create(
 ) -> DataDukung:
     """Langkah 3: Staf melampirkan bukti (data dukung) pada satu baris Daftar."""
     pastikan_izin(user, "pemanfaatan.add_datadukung")
+    pastikan_periode_terbuka(pemanfaatan.tahun, pemanfaatan.bulan)
     data_dukung = DataDukung(
         pemanfaatan=pemanfaatan,
         nama_asli=berkas.name[:255],
@@ -150,6 +188,7 @@ def data_dukung_create(
 def data_dukung_delete(*, data_dukung: DataDukung, user: Pengguna) -> None:
     """Langkah 3: Staf menghapus bukti yang salah unggah."""
     pastikan_izin(user, "pemanfaatan.delete_datadukung")
+    pastikan_periode_terbuka(data_dukung.pemanfaatan.tahun, data_dukung.pemanfaatan.bulan)
     berkas = data_dukung.berkas
     data_dukung._history_user = user
     data_dukung.delete()

@@ -81,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "akun.context_processors.navigasi",
+                "laporan.context_processors.tugas",
             ],
         },
     },
@@ -197,3 +198,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# --- Jam kerja untuk waktu baku SOP (laporan/waktu_kerja.py, DESIGN §6) ---
+# Lama tiap langkah SOP dihitung hanya pada jam kerja hari kerja (WIB). Jam ditulis JJ:MM dan
+# diperiksa oleh JadwalKerja.dari_pengaturan; nilai yang salah menghasilkan ImproperlyConfigured.
+JAM_KERJA_MULAI = env.str("JAM_KERJA_MULAI", default="07:30")
+JAM_KERJA_SELESAI = env.str("JAM_KERJA_SELESAI", default="16:00")
+# Nomor hari ISO dipisah koma: 1 = Senin … 7 = Minggu.
+try:
+    HARI_KERJA = [int(hari) for hari in env.list("HARI_KERJA", default=["1", "2", "3", "4", "5"])]
+except ValueError as exc:
+    raise ImproperlyConfigured(
+        "HARI_KERJA harus berupa nomor hari dipisah koma, 1 = Senin … 7 = Minggu (mis. 1,2,3,4,5)."
+    ) from exc
+# --- akhir jam kerja ---
+
+# Alamat situs untuk tautan di surel notifikasi, mis. https://sop-kinerja.sumbarprov.go.id
+ALAMAT_SITUS = env.str("ALAMAT_SITUS", default="http://127.0.0.1:8000")

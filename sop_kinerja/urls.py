@@ -11,5 +11,6 @@ urlpatterns = [
     path("", beranda, name="beranda"),
     path("akun/", include("akun.urls")),
     path("", include("pemanfaatan.urls")),
+    path("", include("laporan.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -24,6 +24,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from akun.models import Pengguna, Peran
+from laporan.demo.iku import HasilIku, iku_demo_get_or_create
 from laporan.demo.profil import DK, KTP, NIK, PROFIL, Layanan, Profil, RencanaPks
 from pemanfaatan.models import (
     NAMA_BULAN,
@@ -395,6 +396,7 @@ class HasilDemo:
     opd: HasilOpd
     pks: HasilPks
     pemanfaatan: HasilPemanfaatan
+    iku: HasilIku
     pengguna: list[HasilPengguna]
     kata_sandi_bersama: bool
 
@@ -414,10 +416,12 @@ def demo_seed(*, hari_ini: datetime.date, kata_sandi: str | None = None) -> Hasi
     hasil_opd = opd_load_from_fixture()
     hasil_pks = pks_demo_get_or_create(opd=hasil_opd.opd, user=kasi, hari_ini=hari_ini)
     hasil_pemanfaatan = pemanfaatan_demo_create(opd=hasil_opd.opd, pks=hasil_pks.pks, user=staf, hari_ini=hari_ini)
+    hasil_iku = iku_demo_get_or_create(tahun=sorted({tahun for tahun, _ in hasil_pemanfaatan.periode}))
     return HasilDemo(
         opd=hasil_opd,
         pks=hasil_pks,
         pemanfaatan=hasil_pemanfaatan,
+        iku=hasil_iku,
         pengguna=pengguna,
         kata_sandi_bersama=bool(kata_sandi),
     )

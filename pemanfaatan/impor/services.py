@@ -15,6 +15,7 @@ from pemanfaatan.impor.baris import Pemeriksaan, StatusBaris, periksa_semua
 from pemanfaatan.impor.berkas import baca_baris, periksa_wadah
 from pemanfaatan.impor.nilai import angka
 from pemanfaatan.models import ImporPemanfaatan, Pemanfaatan, StatusImpor
+from pemanfaatan.services import PemanfaatanError, pastikan_periode_terbuka
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +127,11 @@ def _alasan_tidak_disimpan(impor: ImporPemanfaatan, *, berubah: bool) -> str | N
 
 def _simpan_baris(impor: ImporPemanfaatan, objek: list[Pemanfaatan], user: Pengguna) -> None:
     """Semua baris baru sekaligus, masing-masing dengan catatan riwayat "+" atas nama pengimpor."""
+    for tahun, bulan in sorted({(p.tahun, p.bulan) for p in objek}):
+        try:
+            pastikan_periode_terbuka(tahun, bulan)
+        except PemanfaatanError as galat:
+            raise ImporError(f"Tidak ada yang disimpan. {galat}") from None
     for pemanfaatan in objek:
         pemanfaatan.created_by = user
         pemanfaatan.updated_by = user

@@ -12,6 +12,7 @@ from pemanfaatan import selectors, services
 from pemanfaatan.berkas import TIPE_MIME
 from pemanfaatan.filters import PemanfaatanFilter
 from pemanfaatan.forms import DataDukungForm, PemanfaatanForm
+from pemanfaatan.services import PemanfaatanError
 
 
 def daftar(request):
@@ -40,9 +41,13 @@ def pemanfaatan_tambah(request):
     awal = {"tahun": hari_ini.year, "bulan": hari_ini.month, **request.GET.dict()}
     form = PemanfaatanForm(request.POST or None, initial=awal)
     if request.method == "POST" and form.is_valid():
-        pemanfaatan = services.pemanfaatan_create(user=request.user, data=form.cleaned_data)
-        messages.success(request, f"Baris Daftar disimpan: {pemanfaatan}. Lampirkan data dukungnya di bawah.")
-        return redirect("pemanfaatan:pemanfaatan_detail", pk=pemanfaatan.pk)
+        try:
+            pemanfaatan = services.pemanfaatan_create(user=request.user, data=form.cleaned_data)
+        except PemanfaatanError as galat:
+            form.add_error(None, str(galat))
+        else:
+            messages.success(request, f"Baris Daftar disimpan: {pemanfaatan}. Lampirkan data dukungnya di bawah.")
+            return redirect("pemanfaatan:pemanfaatan_detail", pk=pemanfaatan.pk)
     return render(request, "pemanfaatan/form.html", {"form": form, "judul": "Tambah baris Daftar Pemanfaatan"})
 
 
@@ -52,9 +57,13 @@ def pemanfaatan_ubah(request, pk: int):
     pemanfaatan = selectors.pemanfaatan_get(user=request.user, pk=pk)
     form = PemanfaatanForm(request.POST or None, instance=pemanfaatan)
     if request.method == "POST" and form.is_valid():
-        services.pemanfaatan_update(pemanfaatan=pemanfaatan, user=request.user, data=form.cleaned_data)
-        messages.success(request, "Perubahan disimpan dan dicatat dalam riwayat.")
-        return redirect("pemanfaatan:pemanfaatan_detail", pk=pk)
+        try:
+            services.pemanfaatan_update(pemanfaatan=pemanfaatan, user=request.user, data=form.cleaned_data)
+        except PemanfaatanError as galat:
+            form.add_error(None, str(galat))
+        else:
+            messages.success(request, "Perubahan disimpan dan dicatat dalam riwayat.")
+            return redirect("pemanfaatan:pemanfaatan_detail", pk=pk)
     konteks = {"form": form, "judul": f"Ubah baris Daftar: {pemanfaatan}", "batal": pemanfaatan}
     return render(request, "pemanfaatan/form.html", konteks)
 
@@ -64,7 +73,11 @@ def pemanfaatan_ubah(request, pk: int):
 def pemanfaatan_hapus(request, pk: int):
     pemanfaatan = selectors.pemanfaatan_get(user=request.user, pk=pk)
     if request.method == "POST":
-        services.pemanfaatan_delete(pemanfaatan=pemanfaatan, user=request.user)
+        try:
+            services.pemanfaatan_delete(pemanfaatan=pemanfaatan, user=request.user)
+        except PemanfaatanError as galat:
+            messages.error(request, str(galat))
+            return redirect("pemanfaatan:pemanfaatan_detail", pk=pk)
         messages.success(request, f"Baris Daftar dihapus: {pemanfaatan}.")
         return redirect("pemanfaatan:daftar")
     konteks = {
@@ -84,8 +97,12 @@ def data_dukung_tambah(request, pk: int):
         for galat in form.errors.values():
             messages.error(request, " ".join(galat))
         return redirect("pemanfaatan:pemanfaatan_detail", pk=pk)
-    data_dukung = services.data_dukung_create(pemanfaatan=pemanfaatan, user=request.user, **form.cleaned_data)
-    messages.success(request, f"Data dukung {data_dukung.nama_asli} dilampirkan.")
+    try:
+        data_dukung = services.data_dukung_create(pemanfaatan=pemanfaatan, user=request.user, **form.cleaned_data)
+    except PemanfaatanError as galat:
+        messages.error(request, str(galat))
+    else:
+        messages.success(request, f"Data dukung {data_dukung.nama_asli} dilampirkan.")
     return redirect("pemanfaatan:pemanfaatan_detail", pk=pk)
 
 
@@ -104,7 +121,11 @@ def data_dukung_unduh(request, pk: int):
 def data_dukung_hapus(request, pk: int):
     data_dukung = selectors.data_dukung_get(user=request.user, pk=pk)
     if request.method == "POST":
-        services.data_dukung_delete(data_dukung=data_dukung, user=request.user)
-        messages.success(request, f"Data dukung {data_dukung.nama_asli} dihapus.")
+        try:
+            services.data_dukung_delete(data_dukung=data_dukung, user=request.user)
+        except PemanfaatanError as galat:
+            messages.error(request, str(galat))
+        else:
+            messages.success(request, f"Data dukung {data_dukung.nama_asli} dihapus.")
         return redirect("pemanfaatan:pemanfaatan_detail", pk=data_dukung.pemanfaatan_id)
     return render(request, "pemanfaatan/konfirmasi_hapus.html", {"objek": data_dukung, "jenis_objek": "data dukung"})

@@ -10,6 +10,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from laporan.models import Iku, LangkahLaporan, Laporan, RiwayatLaporan
+from laporan.services import laporan_buat
+from laporan.sop import Periode
 from pemanfaatan.models import (
     DataDukung,
     ImporPemanfaatan,
@@ -47,6 +50,17 @@ TABEL_GET = [
     ("pemanfaatan:impor_templat", None, (302, 403, 403, 200, 200, 403)),
     # Pratinjau impor milik Staf: Kasi KIP pun tidak melihat pratinjau orang lain (404).
     ("pemanfaatan:impor_pratinjau", "impor", (302, 403, 403, 404, 200, 403)),
+    ("laporan:tugas", None, (302, 200, 200, 200, 200, 200)),
+    ("laporan:notifikasi", None, (302, 200, 200, 200, 200, 200)),
+    ("laporan:list", None, (302, 403, 200, 200, 200, 200)),
+    ("laporan:baru", None, (302, 403, 200, 403, 403, 403)),
+    ("laporan:detail", "laporan", (302, 403, 200, 200, 200, 200)),
+    # Laporan berstatus disposisi_kabid: hanya Kabid yang boleh membuka formulir arahan.
+    ("laporan:aksi", ("laporan", "beri_arahan"), (302, 403, 200, 403, 403, 403)),
+    ("laporan:aksi", ("laporan", "batalkan"), (302, 403, 200, 403, 403, 403)),
+    ("laporan:iku_list", None, (302, 403, 200, 200, 200, 200)),
+    ("laporan:iku_tambah", None, (302, 403, 200, 403, 403, 403)),
+    ("laporan:target_tambah", None, (302, 403, 200, 403, 403, 403)),
 ]
 
 # Tindakan POST yang mengubah data: yang ditolak harus 403 (atau dialihkan ke login bila anonim).
@@ -60,11 +74,16 @@ TABEL_POST_DITOLAK = [
     ("pemanfaatan:impor", None, ("anonim", "tanpa_peran", "kabid", "sekretariat")),
     ("pemanfaatan:impor_simpan", "impor", ("anonim", "tanpa_peran", "kabid", "sekretariat")),
     ("pemanfaatan:impor_batal", "impor", ("anonim", "tanpa_peran", "kabid", "sekretariat")),
+    ("laporan:baru", None, ("anonim", "tanpa_peran", "kasi", "staf", "sekretariat")),
+    ("laporan:aksi", ("laporan", "beri_arahan"), ("anonim", "tanpa_peran", "kasi", "staf", "sekretariat")),
+    ("laporan:aksi", ("laporan", "batalkan"), ("anonim", "tanpa_peran", "kasi", "staf", "sekretariat")),
+    ("laporan:ambil", "laporan", ("anonim", "tanpa_peran", "kasi", "staf", "sekretariat")),
+    ("laporan:iku_tambah", None, ("anonim", "tanpa_peran", "kasi", "staf", "sekretariat")),
 ]
 
 
 @pytest.fixture
-def objek(opd, pks, pemanfaatan, staf):
+def objek(opd, pks, pemanfaatan, staf, kabid):
     pks.dokumen.save("pks.pdf", io.BytesIO(b"%PDF-1.4\n%%EOF\n"))
     data_dukung = DataDukung(
         pemanfaatan=pemanfaatan, nama_asli="bukti.pdf", jenis_berkas=JenisBerkas.PDF, ukuran=15, diunggah_oleh=staf
@@ -72,7 +91,15 @@ def objek(opd, pks, pemanfaatan, staf):
     data_dukung.berkas.save("bukti.pdf", SimpleUploadedFile("bukti.pdf", b"%PDF-1.4\n%%EOF\n"), save=False)
     data_dukung.save()
     impor = ImporPemanfaatan.objects.create(nama_asli="daftar.xlsx", dibuat_oleh=staf)
-    return {"opd": opd, "pks": pks, "pemanfaatan": pemanfaatan, "data_dukung": data_dukung, "impor": impor}
+    laporan = laporan_buat(user=kabid, tahun=2026, periode=Periode.TRIWULAN_1)
+    return {
+        "laporan": laporan,
+        "opd": opd,
+        "pks": pks,
+        "pemanfaatan": pemanfaatan,
+        "data_dukung": data_dukung,
+        "impor": impor,
+    }
 
 
 def klien_sebagai(client, request, peran: str):
@@ -81,8 +108,13 @@ def klien_sebagai(client, request, peran: str):
     return client
 
 
-def alamat(nama: str, kunci: str | None, objek: dict) -> str:
-    return reverse(nama, args=[objek[kunci].pk] if kunci else None)
+def alamat(nama: str, kunci, objek: dict) -> str:
+    """kunci: None, nama objek, atau (nama objek, aksi) untuk URL aksi Laporan."""
+    if kunci is None:
+        return reverse(nama)
+    if isinstance(kunci, tuple):
+        return reverse(nama, args=[objek[kunci[0]].pk, kunci[1]])
+    return reverse(nama, args=[objek[kunci].pk])
 
 
 @pytest.mark.parametrize("peran", PERAN)
@@ -105,6 +137,10 @@ def test_post_ditolak_tidak_mengubah_apa_pun(client, request, objek, nama, kunci
             PerjanjianKerjaSama.objects.count(),
             Pemanfaatan.objects.count(),
             DataDukung.objects.count(),
+            Iku.objects.count(),
+            list(Laporan.objects.values_list("status", flat=True)),
+            RiwayatLaporan.objects.count(),
+            LangkahLaporan.objects.filter(diambil_oleh__isnull=False).count(),
         )
 
     sebelum = hitung()

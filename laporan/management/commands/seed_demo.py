@@ -59,6 +59,7 @@ class Command(BaseCommand):
         pm = hasil.pemanfaatan
         awal, akhir = nama_bulan(*pm.periode[0]), nama_bulan(*pm.periode[-1])
         tulis(f"  Daftar Pemanfaatan {awal} s.d. {akhir}: {pm.dibuat} baris dibuat, {pm.ada} sudah ada.")
+        tulis(f"  IKU: {hasil.iku.iku_dibuat} dibuat, target tahunan: {hasil.iku.target_dibuat} dibuat.")
         if pm.temuan:
             tulis(f"  Di antara baris baru, {pm.temuan} tanpa PKS yang sah (contoh temuan kepatuhan).")
         for pesan in hasil.peringatan:

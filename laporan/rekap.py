@@ -1,0 +1,59 @@
+"""Langkah 4: menghitung pemanfaatan dari Daftar satu periode, per OPD × jenis, dalam basis data."""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Sum
+from django.utils import timezone
+
+from pemanfaatan.models import JenisPemanfaatan, Opd, Pemanfaatan, PerjanjianKerjaSama
+
+
+@dataclass(frozen=True)
+class HasilHitung:
+    baris: list[dict]  # opd, opd__nama, jenis, jumlah_kegiatan, total_jumlah
+    jumlah_opd_aktif: int
+    jumlah_opd_memanfaatkan: int
+    jumlah_opd_pks_aktif: int
+
+    def total_per_jenis(self) -> dict[str, int]:
+        total = {jenis.value: 0 for jenis in JenisPemanfaatan}
+        for baris in self.baris:
+            total[baris["jenis"]] += baris["total_jumlah"]
+        return total
+
+    @property
+    def jumlah_kegiatan(self) -> int:
+        return sum(baris["jumlah_kegiatan"] for baris in self.baris)
+
+    @property
+    def total_jumlah(self) -> int:
+        return sum(baris["total_jumlah"] for baris in self.baris)
+
+
+def pemanfaatan_periode(*, tahun: int, bulan_awal: int, bulan_akhir: int):
+    return Pemanfaatan.objects.filter(tahun=tahun, bulan__gte=bulan_awal, bulan__lte=bulan_akhir)
+
+
+def tanggal_acuan_pks(tahun: int, bulan_akhir: int) -> datetime.date:
+    """PKS dinilai aktif pada akhir periode, atau hari ini bila periode belum berakhir."""
+    akhir = datetime.date(tahun, bulan_akhir, calendar.monthrange(tahun, bulan_akhir)[1])
+    return min(akhir, timezone.localdate())
+
+
+def hitung(*, tahun: int, bulan_awal: int, bulan_akhir: int) -> HasilHitung:
+    """Hitungan Langkah 4 dengan agregat basis data: empat kueri berapa pun banyaknya baris."""
+    baris = list(
+        pemanfaatan_periode(tahun=tahun, bulan_awal=bulan_awal, bulan_akhir=bulan_akhir)
+        .values("opd", "opd__nama", "jenis")
+        .annotate(jumlah_kegiatan=Count("pk"), total_jumlah=Sum("jumlah"))
+        .order_by("opd__nama", "jenis")
+    )
+    acuan = tanggal_acuan_pks(tahun, bulan_akhir)
+    return HasilHitung(
+        baris=baris,
+        jumlah_opd_aktif=Opd.objects.filter(aktif=True).count(),
+        jumlah_opd_memanfaatkan=len({b["opd"] for b in baris}),
+        jumlah_opd_pks_aktif=PerjanjianKerjaSama.objects.berlaku_pada(acuan).values("opd").distinct().count(),
+    )

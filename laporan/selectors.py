@@ -1,0 +1,175 @@
+"""Pembacaan siklus SOP menurut pengguna: daftar Laporan, Tugas Saya, linimasa, aksi yang tersedia."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django_fsm import can_proceed
+
+from akun.akses import pastikan_izin
+from akun.models import Pengguna, Peran
+from laporan.models import HariLibur, HasilLangkah, LangkahLaporan, Laporan, Notifikasi
+from laporan.sop import (
+    LANGKAH,
+    PENGEMBALIAN,
+    STATUS_DAPAT_DIBATALKAN,
+    Aksi,
+    Langkah,
+    StatusLaporan,
+    langkah_pada_status,
+)
+from laporan.waktu_kerja import JadwalKerja, durasi_kerja
+from pemanfaatan.models import JenisPemanfaatan
+
+
+def jadwal_kerja() -> JadwalKerja:
+    """Jadwal kerja dari pengaturan, ditambah hari libur yang dicatat administrator."""
+    return JadwalKerja.dari_pengaturan(libur_tambahan=dict(HariLibur.objects.values_list("tanggal", "keterangan")))
+
+
+def laporan_list(*, user: Pengguna) -> QuerySet[Laporan]:
+    pastikan_izin(user, "laporan.view_laporan")
+    return Laporan.objects.select_related("dibuat_oleh")
+
+
+def laporan_get(*, user: Pengguna, pk: int) -> Laporan:
+    pastikan_izin(user, "laporan.view_laporan")
+    return get_object_or_404(Laporan.objects.select_related("staf_ditunjuk", "dihitung_oleh", "dibuat_oleh"), pk=pk)
+
+
+def _status_giliran(user: Pengguna) -> list[str]:
+    return [langkah.status for langkah in LANGKAH if user.punya_peran(langkah.pelaksana)]
+
+
+def tugas_queryset(*, user: Pengguna) -> QuerySet[Laporan]:
+    """Laporan yang sedang menunggu peran pengguna (langkah Staf hanya untuk Staf yang ditunjuk, bila ada)."""
+    status_staf = [langkah.status for langkah in LANGKAH if langkah.pelaksana == Peran.STAF]
+    return Laporan.objects.filter(status__in=_status_giliran(user)).exclude(
+        Q(status__in=status_staf) & Q(staf_ditunjuk__isnull=False) & ~Q(staf_ditunjuk=user)
+    )
+
+
+def jumlah_tugas(*, user: Pengguna) -> int:
+    return tugas_queryset(user=user).count()
+
+
+@dataclass(frozen=True)
+class Tugas:
+    laporan: Laporan
+    langkah: Langkah
+    catatan: LangkahLaporan
+    menunggu: timedelta
+    waktu_baku: timedelta
+
+    @property
+    def melewati_waktu_baku(self) -> bool:
+        return self.menunggu > self.waktu_baku
+
+
+def tugas_saya(*, user: Pengguna) -> list[Tugas]:
+    """Tugas Saya: yang paling lama menunggu di atas, dengan lama tunggu dalam jam kerja."""
+    langkah_terbuka = LangkahLaporan.objects.filter(selesai_pada__isnull=True).select_related("diambil_oleh")
+    laporan = tugas_queryset(user=user).prefetch_related(
+        Prefetch("langkah", queryset=langkah_terbuka, to_attr="langkah_terbuka_daftar")
+    )
+    jadwal, sekarang = jadwal_kerja(), timezone.now()
+    tugas = []
+    for item in laporan:
+        catatan = item.langkah_terbuka_daftar[0]
+        tugas.append(
+            Tugas(
+                laporan=item,
+                langkah=langkah_pada_status(item.status),
+                catatan=catatan,
+                menunggu=durasi_kerja(catatan.diterima_pada, sekarang, jadwal),
+                waktu_baku=catatan.waktu_baku,
+            )
+        )
+    return sorted(tugas, key=lambda t: t.catatan.diterima_pada)
+
+
+def aksi_tersedia(*, laporan: Laporan, user: Pengguna) -> list[Aksi]:
+    """Aksi yang boleh dijalankan pengguna ini sekarang; tombol lain tidak ditampilkan."""
+    calon = [langkah.aksi for langkah in LANGKAH] + [p.aksi for p in PENGEMBALIAN]
+    if laporan.status in STATUS_DAPAT_DIBATALKAN:
+        calon.append(Aksi.BATALKAN)
+    return [
+        aksi
+        for aksi in calon
+        if can_proceed(getattr(laporan, aksi.value)) and laporan.alasan_ditolak(user, aksi) is None
+    ]
+
+
+@dataclass(frozen=True)
+class BarisLinimasa:
+    langkah: Langkah
+    catatan: list[LangkahLaporan]  # setiap kali langkah ini dikerjakan (pengembalian menambah baris)
+    keadaan: str  # selesai, berjalan, menunggu
+    waktu_baku: timedelta  # yang berlaku bagi Laporan ini
+
+
+def linimasa(*, laporan: Laporan) -> list[BarisLinimasa]:
+    """Tujuh langkah SOP dengan catatan pengerjaannya, untuk lajur per pelaksana."""
+    semua = list(laporan.langkah.select_related("diambil_oleh", "selesai_oleh"))
+    sekarang = langkah_pada_status(laporan.status)
+    baris = []
+    for langkah in LANGKAH:
+        catatan = [c for c in semua if c.nomor == langkah.nomor]
+        if sekarang is not None and langkah.nomor == sekarang.nomor:
+            keadaan = "berjalan"
+        elif catatan and catatan[-1].hasil == HasilLangkah.SELESAI:
+            keadaan = "selesai"
+        else:
+            keadaan = "menunggu"
+        if laporan.status == StatusLaporan.SELESAI:
+            keadaan = "selesai"
+        waktu_baku = timedelta(minutes=laporan.waktu_baku[str(langkah.nomor)])
+        baris.append(BarisLinimasa(langkah=langkah, catatan=catatan, keadaan=keadaan, waktu_baku=waktu_baku))
+    return baris
+
+
+@dataclass(frozen=True)
+class RingkasanWaktu:
+    total_kerja: timedelta
+    total_baku: timedelta
+    jumlah_langkah: int
+    jumlah_sesuai_baku: int
+
+    @property
+    def persen_sesuai_baku(self) -> float | None:
+        return None if not self.jumlah_langkah else self.jumlah_sesuai_baku * 100 / self.jumlah_langkah
+
+
+def ringkasan_waktu(*, laporan: Laporan) -> RingkasanWaktu:
+    """Total waktu kerja siklus dibanding jumlah waktu baku (7 jam 50 menit) dan bagian langkah tepat waktu."""
+    selesai = [c for c in laporan.langkah.all() if c.durasi_kerja is not None]
+    return RingkasanWaktu(
+        total_kerja=sum((c.durasi_kerja for c in selesai), timedelta()),
+        total_baku=sum((timedelta(minutes=m) for m in laporan.waktu_baku.values()), timedelta()),
+        jumlah_langkah=len(selesai),
+        jumlah_sesuai_baku=sum(1 for c in selesai if not c.melewati_waktu_baku),
+    )
+
+
+def notifikasi_list(*, user: Pengguna) -> QuerySet[Notifikasi]:
+    return Notifikasi.objects.filter(penerima=user).select_related("laporan")
+
+
+def jumlah_notifikasi_baru(*, user: Pengguna) -> int:
+    return Notifikasi.objects.filter(penerima=user, dibaca_pada__isnull=True).count()
+
+
+def laporan_aktif_ada(*, tahun: int) -> bool:
+    return Laporan.objects.filter(tahun=tahun).exclude(status=StatusLaporan.DIBATALKAN).exists()
+
+
+def total_rekap(*, laporan: Laporan) -> dict:
+    """Total hitungan beku per jenis dan keseluruhan, dalam satu kueri agregat."""
+    agregat = {"semua_kegiatan": Sum("jumlah_kegiatan", default=0), "semua_jumlah": Sum("total_jumlah", default=0)}
+    for jenis in JenisPemanfaatan:
+        agregat[f"jenis_{jenis.value}"] = Sum("total_jumlah", filter=Q(jenis=jenis), default=0)
+    hasil = laporan.rekap.aggregate(**agregat)
+    hasil["per_jenis"] = [(jenis.label, hasil[f"jenis_{jenis.value}"]) for jenis in JenisPemanfaatan]
+    return hasil
