@@ -45,15 +45,22 @@ def tautan_daftar(laporan, **filter_tambahan) -> str:
     return f"{reverse('pemanfaatan:daftar')}?{urlencode({**filter_, **filter_tambahan})}"
 
 
+def rekap_dengan_tautan(laporan) -> list:
+    """Setiap baris hitungan beku dengan tautan ke baris Daftar dan data dukung di baliknya."""
+    return [
+        (baris, tautan_daftar(laporan, opd=baris.opd_id, jenis=baris.jenis))
+        for baris in laporan.rekap.select_related("opd")
+    ]
+
+
 def laporan_detail(request, pk: int):
     laporan = selectors.laporan_get(user=request.user, pk=pk)
-    rekap_baris = laporan.rekap.select_related("opd")
     konteks = {
         "laporan": laporan,
         "linimasa": selectors.linimasa(laporan=laporan),
         "ringkasan_waktu": selectors.ringkasan_waktu(laporan=laporan),
         "riwayat": laporan.riwayat.select_related("oleh"),
-        "rekap": [(baris, tautan_daftar(laporan, opd=baris.opd_id, jenis=baris.jenis)) for baris in rekap_baris],
+        "rekap": rekap_dengan_tautan(laporan),
         "total_rekap": selectors.total_rekap(laporan=laporan),
         "realisasi_iku": laporan.realisasi_iku.select_related("iku"),
         "aksi_tersedia": selectors.aksi_tersedia(laporan=laporan, user=request.user),
@@ -71,6 +78,9 @@ def _konteks_aksi(laporan, aksi: Aksi) -> dict:
         konteks["peringatan"] = kelengkapan.periksa(**periode)
     if aksi == Aksi.LAPORKAN_HITUNGAN:
         konteks["hitungan"] = rekap.hitung(**periode)
+    if aksi in (Aksi.SAMPAIKAN_LAPORAN, Aksi.KEMBALIKAN_KE_STAF):
+        konteks["rekap"] = rekap_dengan_tautan(laporan)
+        konteks["tautan_daftar"] = tautan_daftar(laporan)
     return konteks
 
 
