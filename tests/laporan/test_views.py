@@ -1,0 +1,164 @@
+"""Halaman siklus SOP lewat klien HTTP: formulir tiap langkah, tombol per peran, Tugas Saya, notifikasi, IKU."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from laporan.models import Iku, LangkahLaporan, Laporan, Notifikasi, RiwayatLaporan, TargetIku
+from tests.laporan.conftest import PERIODE, TAHUN, data_sah
+
+pytestmark = pytest.mark.django_db
+
+
+def test_kabid_memulai_laporan_dan_periode_ganda_ditolak(client, kabid):
+    client.force_login(kabid)
+    respons = client.post(reverse("laporan:baru"), {"tahun": TAHUN, "periode": PERIODE})
+    laporan = Laporan.objects.get()
+    assert respons.status_code == 302 and respons.url == laporan.get_absolute_url()
+    assert laporan.status == "disposisi_kabid"
+    assert LangkahLaporan.objects.get(laporan=laporan).nomor == 1
+    ganda = client.post(reverse("laporan:baru"), {"tahun": TAHUN, "periode": PERIODE})
+    assert ganda.status_code == 200
+    assert "Sudah ada Laporan Triwulan I 2026" in ganda.content.decode()
+    assert Laporan.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("peran", "tombol_ada", "tombol_tidak"),
+    [
+        ("kabid", ["Beri arahan kepada Kasi KIP", "Batalkan Laporan"], ["Beri petunjuk kepada Staf"]),
+        ("kasi", [], ["Beri arahan kepada Kasi KIP", "Batalkan Laporan"]),
+        ("staf", [], ["Beri arahan kepada Kasi KIP", "Kerjakan"]),
+    ],
+)
+def test_halaman_laporan_hanya_menampilkan_aksi_peran_itu(
+    client, request, buat_laporan, peran, tombol_ada, tombol_tidak
+):
+    laporan = buat_laporan()
+    client.force_login(request.getfixturevalue(peran))
+    isi = client.get(laporan.get_absolute_url()).content.decode()
+    for tombol in tombol_ada:
+        assert tombol in isi
+    for tombol in tombol_tidak:
+        assert f">{tombol}<" not in isi
+    assert "Memberi arahan kepada Kasi untuk membuat Daftar" in isi  # linimasa dari sop.py
+
+
+def test_formulir_langkah_menampilkan_kelengkapan_sop(client, kabid, buat_laporan):
+    laporan = buat_laporan()
+    client.force_login(kabid)
+    isi = client.get(reverse("laporan:aksi", args=[laporan.pk, "beri_arahan"])).content.decode()
+    assert "Langkah 1 SOP" in isi and "Disposisi" in isi and "10 menit" in isi
+
+
+def test_isian_keliru_tampil_kembali_tanpa_perubahan(client, kasi, buat_laporan):
+    laporan = buat_laporan("laporan")
+    client.force_login(kasi)
+    respons = client.post(reverse("laporan:aksi", args=[laporan.pk, "kembalikan_ke_staf"]), {"alasan": "x"})
+    assert respons.status_code == 200
+    assert "alasan" in respons.context["form"].errors
+    laporan.refresh_from_db()
+    assert laporan.status == "laporan"
+
+
+def test_klik_ganda_tidak_menjalankan_aksi_dua_kali(client, kabid, buat_laporan):
+    laporan = buat_laporan()
+    client.force_login(kabid)
+    url = reverse("laporan:aksi", args=[laporan.pk, "beri_arahan"])
+    data = data_sah("beri_arahan", laporan)
+    assert client.post(url, data).status_code == 302
+    kedua = client.post(url, data, follow=True)
+    assert "sudah diproses oleh Kabid" in kedua.content.decode()
+    assert RiwayatLaporan.objects.filter(laporan=laporan, aksi="beri_arahan").count() == 1
+
+
+def test_aksi_peran_lain_ditolak_403_dengan_alasan(client, staf, buat_laporan):
+    laporan = buat_laporan()
+    client.force_login(staf)
+    respons = client.post(reverse("laporan:aksi", args=[laporan.pk, "beri_arahan"]), data_sah("beri_arahan", laporan))
+    assert respons.status_code == 403
+    assert "hanya dapat dilakukan oleh Kepala Bidang" in respons.content.decode()
+    laporan.refresh_from_db()
+    assert laporan.status == "disposisi_kabid"
+
+
+def test_kerjakan_lalu_lepas(client, kasi, kasi_lain, buat_laporan):
+    laporan = buat_laporan("disposisi_kasi")
+    client.force_login(kasi)
+    client.post(reverse("laporan:ambil", args=[laporan.pk]))
+    langkah = LangkahLaporan.objects.get(laporan=laporan, selesai_pada__isnull=True)
+    assert langkah.diambil_oleh == kasi
+    client.force_login(kasi_lain)
+    isi = client.get(laporan.get_absolute_url()).content.decode()
+    assert "sedang dikerjakan oleh" in isi and "Beri petunjuk kepada Staf" not in isi
+    assert client.get(reverse("laporan:aksi", args=[laporan.pk, "beri_petunjuk"])).status_code == 403
+    client.force_login(kasi)
+    client.post(reverse("laporan:lepas", args=[laporan.pk]))
+    langkah.refresh_from_db()
+    assert langkah.diambil_oleh is None
+
+
+def test_tugas_saya_dan_lencana(client, kasi, staf, buat_laporan):
+    laporan = buat_laporan("disposisi_kasi")
+    client.force_login(kasi)
+    respons = client.get(reverse("laporan:tugas"))
+    assert [t.laporan for t in respons.context["tugas"]] == [laporan]
+    assert respons.context["jumlah_tugas"] == 1
+    assert 'id="lencana-tugas">1<' in respons.content.decode()
+    client.force_login(staf)
+    assert client.get(reverse("laporan:tugas")).context["tugas"] == []
+
+
+def test_notifikasi_dan_tandai_dibaca(client, kasi, buat_laporan, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        buat_laporan("disposisi_kasi")
+    client.force_login(kasi)
+    respons = client.get(reverse("laporan:notifikasi"))
+    assert respons.context["jumlah_notifikasi_baru"] == 1
+    assert "Beri arahan kepada Kasi KIP oleh Kabid" in respons.content.decode()
+    client.post(reverse("laporan:notifikasi_dibaca"))
+    assert not Notifikasi.objects.filter(penerima=kasi, dibaca_pada__isnull=True).exists()
+
+
+def test_kabid_mengelola_iku_dan_target(client, kabid, staf):
+    client.force_login(kabid)
+    client.post(
+        reverse("laporan:iku_tambah"),
+        {
+            "kode": "IKU-9",
+            "nama": "Jumlah pemanfaatan NIK",
+            "satuan": "akses",
+            "polaritas": "TINGGI",
+            "sumber": "TOTAL_NIK",
+            "urutan": 1,
+            "aktif": "on",
+        },
+    )
+    iku = Iku.objects.get(kode="IKU-9")
+    client.post(reverse("laporan:target_tambah"), {"iku": iku.pk, "tahun": TAHUN, "target": "1000"})
+    assert TargetIku.objects.get(iku=iku, tahun=TAHUN).target == 1000
+    client.force_login(staf)
+    assert (
+        client.post(reverse("laporan:target_tambah"), {"iku": iku.pk, "tahun": TAHUN + 1, "target": "5"}).status_code
+        == 403
+    )
+    assert TargetIku.objects.count() == 1
+
+
+def hitung_kueri(client, url) -> int:
+    with CaptureQueriesContext(connection) as kueri:
+        assert client.get(url).status_code == 200
+    return len(kueri)
+
+
+def test_halaman_laporan_dan_tugas_jumlah_kuerinya_tetap(client, kasi, buat_laporan, daftar_triwulan, opd_lain):
+    laporan = buat_laporan("laporan")
+    client.force_login(kasi)
+    kueri_laporan = hitung_kueri(client, laporan.get_absolute_url())
+    kueri_tugas = hitung_kueri(client, reverse("laporan:tugas"))
+    # Lebih banyak Laporan dan hitungan tidak boleh menambah kueri.
+    buat_laporan("laporan", periode="TRIWULAN_2")
+    buat_laporan("laporan", periode="TRIWULAN_3")
+    assert hitung_kueri(client, laporan.get_absolute_url()) == kueri_laporan
+    assert hitung_kueri(client, reverse("laporan:tugas")) == kueri_tugas
