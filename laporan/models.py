@@ -14,6 +14,7 @@ from laporan.sop import (
     LANGKAH,
     STATUS_DAPAT_DIBATALKAN,
     Aksi,
+    AksiPendamping,
     Periode,
     StatusLaporan,
     langkah_pada_status,
@@ -304,7 +305,7 @@ class RiwayatLaporan(models.Model):
 
     @property
     def aksi_label(self) -> str:
-        return Aksi(self.aksi).label if self.aksi in Aksi.values else self.aksi.replace("_", " ").capitalize()
+        return Aksi(self.aksi).label if self.aksi in Aksi.values else AksiPendamping(self.aksi).label
 
     @property
     def dari_label(self) -> str:

@@ -23,10 +23,13 @@ def penerima(laporan: Laporan):
     return list(Group.objects.get(name=langkah.pelaksana).user_set.filter(is_active=True))
 
 
-def kirim(*, laporan_id: int, pesan: str) -> None:
-    """Dijalankan lewat transaction.on_commit: tidak ada pemberitahuan untuk transaksi yang batal."""
+def kirim(*, laporan_id: int, pesan: str, pelaku_id: int) -> None:
+    """Dijalankan lewat transaction.on_commit: tidak ada pemberitahuan untuk transaksi yang batal.
+
+    Pelaku aksi tidak diberi tahu tentang aksinya sendiri, walau ia juga memegang peran berikutnya.
+    """
     laporan = Laporan.objects.select_related("staf_ditunjuk").get(pk=laporan_id)
-    daftar = penerima(laporan)
+    daftar = [pengguna for pengguna in penerima(laporan) if pengguna.pk != pelaku_id]
     Notifikasi.objects.bulk_create(Notifikasi(penerima=p, laporan=laporan, pesan=pesan[:300]) for p in daftar)
     tautan = f"{settings.ALAMAT_SITUS.rstrip('/')}{laporan.get_absolute_url()}"
     for pengguna in daftar:

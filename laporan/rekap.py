@@ -12,7 +12,7 @@ from pemanfaatan.models import JenisPemanfaatan, Opd, Pemanfaatan, PerjanjianKer
 
 @dataclass(frozen=True)
 class HasilHitung:
-    baris: list[dict]  # opd, opd__nama, jenis, jumlah_kegiatan, total_jumlah
+    baris: list[dict]  # opd, opd__nama, jenis, jenis_label, jumlah_kegiatan, total_jumlah
     jumlah_opd_aktif: int
     jumlah_opd_memanfaatkan: int
     jumlah_opd_pks_aktif: int
@@ -36,10 +36,13 @@ def pemanfaatan_periode(*, tahun: int, bulan_awal: int, bulan_akhir: int):
     return Pemanfaatan.objects.filter(tahun=tahun, bulan__gte=bulan_awal, bulan__lte=bulan_akhir)
 
 
+def tanggal_akhir_bulan(tahun: int, bulan: int) -> datetime.date:
+    return datetime.date(tahun, bulan, calendar.monthrange(tahun, bulan)[1])
+
+
 def tanggal_acuan_pks(tahun: int, bulan_akhir: int) -> datetime.date:
     """PKS dinilai aktif pada akhir periode, atau hari ini bila periode belum berakhir."""
-    akhir = datetime.date(tahun, bulan_akhir, calendar.monthrange(tahun, bulan_akhir)[1])
-    return min(akhir, timezone.localdate())
+    return min(tanggal_akhir_bulan(tahun, bulan_akhir), timezone.localdate())
 
 
 def hitung(*, tahun: int, bulan_awal: int, bulan_akhir: int) -> HasilHitung:
@@ -50,6 +53,8 @@ def hitung(*, tahun: int, bulan_awal: int, bulan_akhir: int) -> HasilHitung:
         .annotate(jumlah_kegiatan=Count("pk"), total_jumlah=Sum("jumlah"))
         .order_by("opd__nama", "jenis")
     )
+    for item in baris:
+        item["jenis_label"] = JenisPemanfaatan(item["jenis"]).label
     acuan = tanggal_acuan_pks(tahun, bulan_akhir)
     return HasilHitung(
         baris=baris,

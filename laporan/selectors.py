@@ -1,27 +1,32 @@
 """Pembacaan siklus SOP menurut pengguna: daftar Laporan, Tugas Saya, linimasa, aksi yang tersedia."""
 
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django_fsm import can_proceed
 
 from akun.akses import pastikan_izin
 from akun.models import Pengguna, Peran
-from laporan.models import HariLibur, HasilLangkah, LangkahLaporan, Laporan, Notifikasi
+from laporan.models import HariLibur, HasilLangkah, LangkahLaporan, Laporan, Notifikasi, RiwayatLaporan
 from laporan.sop import (
     LANGKAH,
     PENGEMBALIAN,
     STATUS_DAPAT_DIBATALKAN,
     Aksi,
+    AksiPendamping,
     Langkah,
     StatusLaporan,
     langkah_pada_status,
+    pengembalian_untuk_aksi,
 )
 from laporan.waktu_kerja import JadwalKerja, durasi_kerja
 from pemanfaatan.models import JenisPemanfaatan
+
+logger = logging.getLogger(__name__)
 
 
 def jadwal_kerja() -> JadwalKerja:
@@ -51,6 +56,22 @@ def tugas_queryset(*, user: Pengguna) -> QuerySet[Laporan]:
     )
 
 
+def _transisi_terakhir(laporan_ref) -> QuerySet[RiwayatLaporan]:
+    return (
+        RiwayatLaporan.objects.filter(laporan=laporan_ref)
+        .exclude(aksi__in=[AksiPendamping.AMBIL, AksiPendamping.LEPAS])
+        .order_by("-waktu", "-pk")
+    )
+
+
+def alasan_pengembalian(*, laporan: Laporan) -> RiwayatLaporan | None:
+    """Bila Laporan sedang berada di langkah ini karena dikembalikan: catatan pengembalian itu."""
+    terakhir = _transisi_terakhir(laporan).select_related("oleh").first()
+    if terakhir is not None and pengembalian_untuk_aksi(terakhir.aksi) is not None:
+        return terakhir
+    return None
+
+
 def jumlah_tugas(*, user: Pengguna) -> int:
     return tugas_queryset(user=user).count()
 
@@ -62,6 +83,7 @@ class Tugas:
     catatan: LangkahLaporan
     menunggu: timedelta
     waktu_baku: timedelta
+    alasan_pengembalian: str | None
 
     @property
     def melewati_waktu_baku(self) -> bool:
@@ -71,13 +93,23 @@ class Tugas:
 def tugas_saya(*, user: Pengguna) -> list[Tugas]:
     """Tugas Saya: yang paling lama menunggu di atas, dengan lama tunggu dalam jam kerja."""
     langkah_terbuka = LangkahLaporan.objects.filter(selesai_pada__isnull=True).select_related("diambil_oleh")
-    laporan = tugas_queryset(user=user).prefetch_related(
-        Prefetch("langkah", queryset=langkah_terbuka, to_attr="langkah_terbuka_daftar")
+    terakhir = _transisi_terakhir(OuterRef("pk"))
+    laporan = (
+        tugas_queryset(user=user)
+        .annotate(
+            aksi_terakhir=Subquery(terakhir.values("aksi")[:1]),
+            catatan_terakhir=Subquery(terakhir.values("catatan")[:1]),
+        )
+        .prefetch_related(Prefetch("langkah", queryset=langkah_terbuka, to_attr="langkah_terbuka_daftar"))
     )
     jadwal, sekarang = jadwal_kerja(), timezone.now()
     tugas = []
     for item in laporan:
+        if not item.langkah_terbuka_daftar:
+            logger.error("%s berstatus %s tanpa langkah terbuka; dilewati di Tugas Saya", item, item.status)
+            continue
         catatan = item.langkah_terbuka_daftar[0]
+        dikembalikan = pengembalian_untuk_aksi(item.aksi_terakhir) is not None
         tugas.append(
             Tugas(
                 laporan=item,
@@ -85,6 +117,7 @@ def tugas_saya(*, user: Pengguna) -> list[Tugas]:
                 catatan=catatan,
                 menunggu=durasi_kerja(catatan.diterima_pada, sekarang, jadwal),
                 waktu_baku=catatan.waktu_baku,
+                alasan_pengembalian=item.catatan_terakhir if dikembalikan else None,
             )
         )
     return sorted(tugas, key=lambda t: t.catatan.diterima_pada)

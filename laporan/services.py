@@ -24,8 +24,18 @@ from laporan.models import (
     RiwayatLaporan,
     WaktuBaku,
 )
+from laporan.rekap import tanggal_akhir_bulan
 from laporan.selectors import jadwal_kerja
-from laporan.sop import LANGKAH, Aksi, langkah_pada_status, pelaksana_aksi, pengembalian_untuk_aksi
+from laporan.sop import (
+    LANGKAH,
+    Aksi,
+    AksiPendamping,
+    Periode,
+    langkah_pada_status,
+    pelaksana_aksi,
+    pengembalian_untuk_aksi,
+    rentang_bulan,
+)
 from laporan.waktu_kerja import durasi_kerja
 from pemanfaatan.services import periode_buka, periode_kunci
 
@@ -60,6 +70,7 @@ def laporan_buat(*, user: Pengguna, tahun: int, periode: str, arahan: str = "") 
     pastikan_izin(user, "laporan.add_laporan")
     if not user.punya_peran(Peran.KABID):
         raise LaporanDitolak("Hanya Kabid yang dapat memulai Laporan.")
+    _pastikan_periode_berakhir(tahun, periode)
     # Salinan waktu baku yang berlaku hari ini: perubahan kelak tidak mengubah Laporan yang sudah berjalan.
     tersimpan = dict(WaktuBaku.objects.values_list("nomor", "menit"))
     waktu_baku = {
@@ -78,9 +89,27 @@ def laporan_buat(*, user: Pengguna, tahun: int, periode: str, arahan: str = "") 
     sekarang = timezone.now()
     _buka_langkah(laporan, sekarang)
     RiwayatLaporan.objects.create(
-        laporan=laporan, aksi="buat", dari="", ke=laporan.status, oleh=user, peran=Peran.KABID, catatan=arahan
+        laporan=laporan,
+        aksi=AksiPendamping.BUAT,
+        dari="",
+        ke=laporan.status,
+        oleh=user,
+        peran=Peran.KABID,
+        catatan=arahan,
     )
     return laporan
+
+
+def _pastikan_periode_berakhir(tahun: int, periode: str) -> None:
+    """Hitungan Langkah 4 mengunci bulan-bulan periode; periode yang belum usai tidak boleh ikut terkunci."""
+    bulan_akhir = rentang_bulan(periode)[1]
+    hari_ini = timezone.localdate()
+    if (tahun, bulan_akhir) >= (hari_ini.year, hari_ini.month):
+        akhir = date_format(tanggal_akhir_bulan(tahun, bulan_akhir), "j F Y")
+        raise LaporanError(
+            f"Periode {Periode(periode).label} {tahun} baru berakhir {akhir}. Laporan dapat dimulai setelah "
+            "periodenya usai, karena hitungannya mengunci Daftar bulan-bulan itu."
+        )
 
 
 def laporan_transisi(*, laporan: Laporan, aksi: str, user: Pengguna, data: dict[str, Any]) -> Laporan:
@@ -124,7 +153,9 @@ def laporan_transisi(*, laporan: Laporan, aksi: str, user: Pengguna, data: dict[
         )
         if langkah_pada_status(laporan.status) is not None:
             pesan = f"{aksi.label} oleh {user}; sekarang giliran Anda: {laporan.get_status_display()}."
-            transaction.on_commit(partial(notifikasi.kirim, laporan_id=laporan.pk, pesan=pesan))
+            if pengembalian_untuk_aksi(aksi) is not None:
+                pesan += f" Alasan: {form.catatan()}"
+            transaction.on_commit(partial(notifikasi.kirim, laporan_id=laporan.pk, pesan=pesan, pelaku_id=user.pk))
     return laporan
 
 
@@ -228,7 +259,12 @@ def laporan_ambil(*, laporan: Laporan, user: Pengguna) -> LangkahLaporan:
     langkah.diambil_pada = timezone.now()
     langkah.save(update_fields=["diambil_oleh", "diambil_pada"])
     RiwayatLaporan.objects.create(
-        laporan=laporan, aksi="ambil", dari=laporan.status, ke=laporan.status, oleh=user, peran=langkah_sop.pelaksana
+        laporan=laporan,
+        aksi=AksiPendamping.AMBIL,
+        dari=laporan.status,
+        ke=laporan.status,
+        oleh=user,
+        peran=langkah_sop.pelaksana,
     )
     return langkah
 
@@ -245,7 +281,7 @@ def laporan_lepas(*, laporan: Laporan, user: Pengguna) -> None:
     langkah.save(update_fields=["diambil_oleh", "diambil_pada"])
     RiwayatLaporan.objects.create(
         laporan=laporan,
-        aksi="lepas",
+        aksi=AksiPendamping.LEPAS,
         dari=laporan.status,
         ke=laporan.status,
         oleh=user,

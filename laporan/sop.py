@@ -42,6 +42,14 @@ class Aksi(models.TextChoices):
     BATALKAN = "batalkan", "Batalkan Laporan"
 
 
+class AksiPendamping(models.TextChoices):
+    """Catatan jejak audit yang bukan transisi status."""
+
+    BUAT = "buat", "Mulai Laporan"
+    AMBIL = "ambil", "Kerjakan (ambil langkah)"
+    LEPAS = "lepas", "Lepas langkah"
+
+
 class Periode(models.TextChoices):
     TAHUNAN = "TAHUNAN", "Tahunan"
     SEMESTER_1 = "SEMESTER_1", "Semester I"

@@ -65,6 +65,7 @@ def laporan_detail(request, pk: int):
         "realisasi_iku": laporan.realisasi_iku.select_related("iku"),
         "aksi_tersedia": selectors.aksi_tersedia(laporan=laporan, user=request.user),
         "langkah_terbuka": laporan.langkah_terbuka(),
+        "pengembalian": selectors.alasan_pengembalian(laporan=laporan),
         "tautan_daftar": tautan_daftar(laporan),
     }
     return render(request, "laporan/laporan_detail.html", konteks)

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from laporan.models import Iku, LangkahLaporan, Laporan, Notifikasi, RiwayatLaporan, TargetIku
 from tests.laporan.conftest import PERIODE, TAHUN, data_sah
@@ -162,3 +163,24 @@ def test_halaman_laporan_dan_tugas_jumlah_kuerinya_tetap(client, kasi, buat_lapo
     buat_laporan("laporan", periode="TRIWULAN_3")
     assert hitung_kueri(client, laporan.get_absolute_url()) == kueri_laporan
     assert hitung_kueri(client, reverse("laporan:tugas")) == kueri_tugas
+
+
+def test_laporan_yang_dikembalikan_ditandai_dengan_alasannya(client, kasi, staf, buat_laporan):
+    laporan = buat_laporan("laporan")
+    client.force_login(kasi)
+    alasan = "Data dukung Dinas Sosial bulan Februari belum ada."
+    client.post(reverse("laporan:aksi", args=[laporan.pk, "kembalikan_ke_staf"]), {"alasan": alasan})
+    client.force_login(staf)
+    tugas = client.get(reverse("laporan:tugas"))
+    assert tugas.context["tugas"][0].alasan_pengembalian == alasan
+    assert "Dikembalikan" in tugas.content.decode()
+    halaman = client.get(laporan.get_absolute_url()).content.decode()
+    assert "Dikembalikan</strong> oleh Kasi" in halaman and alasan in halaman
+
+
+def test_laporan_untuk_periode_yang_belum_usai_ditolak(client, kabid):
+    client.force_login(kabid)
+    tahun_ini = timezone.localdate().year
+    respons = client.post(reverse("laporan:baru"), {"tahun": tahun_ini, "periode": "TAHUNAN"})
+    assert f"Periode Tahunan {tahun_ini} baru berakhir 31 Desember {tahun_ini}" in respons.content.decode()
+    assert not Laporan.objects.exists()
