@@ -38,15 +38,31 @@ def peramban():
 
 
 @pytest.fixture
-def halaman(peramban):
-    """Tab baru yang mencatat setiap galat konsol (termasuk pelanggaran CSP) dan galat skrip."""
-    konteks = peramban.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
-    page = konteks.new_page()
-    page.galat_konsol = []
-    page.on(
-        "console",
-        lambda pesan: pesan.type == "error" and page.galat_konsol.append(f"{pesan.text} ({pesan.location.get('url')})"),
-    )
-    page.on("pageerror", lambda galat: page.galat_konsol.append(str(galat)))
-    yield page
-    konteks.close()
+def buka_tab(peramban):
+    """Pembuat tab: tiap tab punya konteks (cookie, sesi) sendiri dan mencatat setiap galat konsol
+    (termasuk pelanggaran CSP) dan galat skrip di `tab.galat_konsol`."""
+    semua = []
+
+    def buat():
+        konteks = peramban.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+        tab = konteks.new_page()
+        tab.galat_konsol = []
+        tab.on(
+            "console",
+            lambda pesan: (
+                pesan.type == "error" and tab.galat_konsol.append(f"{pesan.text} ({pesan.location.get('url')})")
+            ),
+        )
+        tab.on("pageerror", lambda galat: tab.galat_konsol.append(str(galat)))
+        semua.append(tab)
+        return tab
+
+    yield buat
+    for tab in semua:
+        tab.context.close()
+
+
+@pytest.fixture
+def halaman(buka_tab):
+    """Satu tab untuk uji yang hanya butuh satu pengguna."""
+    return buka_tab()

@@ -26,30 +26,6 @@ KEPERLUAN_PERBAIKAN = "Verifikasi penerima bantuan sosial (perbaikan setelah dik
 JUMLAH_PERBAIKAN = 321
 
 
-@pytest.fixture
-def buka_tab(peramban):
-    """Pembuat tab: tiap pengguna mendapat konteks (cookie, sesi) sendiri yang mencatat galat konsol."""
-    semua: list[Page] = []
-
-    def buat() -> Page:
-        konteks = peramban.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
-        page = konteks.new_page()
-        page.galat_konsol = []
-        page.on(
-            "console",
-            lambda pesan: (
-                pesan.type == "error" and page.galat_konsol.append(f"{pesan.text} ({pesan.location.get('url')})")
-            ),
-        )
-        page.on("pageerror", lambda galat: page.galat_konsol.append(str(galat)))
-        semua.append(page)
-        return page
-
-    yield buat
-    for page in semua:
-        page.context.close()
-
-
 def triwulan_terakhir_yang_berakhir(hari_ini: datetime.date) -> tuple[int, Periode]:
     """Triwulan terakhir yang sudah lewat: datanya lengkap di data demo (12 bulan terakhir).
 
@@ -73,17 +49,23 @@ def lencana_tugas(page: Page) -> int:
 
 def status_laporan(page: Page):
     """Lencana status di bawah judul halaman Laporan."""
-    return page.locator("h1 + div > .badge")
+    return page.locator("#status-laporan .badge")
 
 
-def buka_dari_tugas_saya(page: Page, judul: str, langkah: str) -> None:
+def buka_dari_tugas_saya(page: Page, judul: str, langkah: str, *, alasan_pengembalian: str | None = None) -> None:
     """Dari menu "Tugas Saya": Laporan ada di kotak masuk pada langkah yang diharapkan, lalu dibuka."""
     page.get_by_role("link", name=re.compile(r"^Tugas Saya")).click()
     expect(page.get_by_role("heading", name="Tugas Saya", level=1)).to_be_visible()
     assert lencana_tugas(page) >= 1
     baris = page.get_by_role("row").filter(has=page.get_by_role("link", name=judul, exact=True))
     expect(baris).to_have_count(1)
-    expect(baris.get_by_role("cell").nth(1)).to_have_text(langkah)
+    sel_langkah = baris.get_by_role("cell").nth(1)
+    expect(sel_langkah).to_contain_text(langkah)
+    if alasan_pengembalian is None:
+        expect(sel_langkah).not_to_contain_text("Dikembalikan")
+    else:
+        expect(sel_langkah).to_contain_text("Dikembalikan")
+        expect(sel_langkah).to_contain_text(f"Alasan: {alasan_pengembalian}")
     baris.get_by_role("link", name="Buka").click()
     expect(page.get_by_role("heading", name=judul, level=1)).to_be_visible()
 
@@ -176,7 +158,7 @@ def test_satu_siklus_penuh_dengan_pengembalian_dari_tugas_saya(buka_tab, live_se
     )
 
     # Staf melihatnya lagi di Tugas Saya, menambah baris yang kurang (Daftar terbuka lagi), lalu mengulang 3–4.
-    buka_dari_tugas_saya(staf, judul, "3. Selesaikan Daftar")
+    buka_dari_tugas_saya(staf, judul, "3. Selesaikan Daftar", alasan_pengembalian=ALASAN_PENGEMBALIAN)
     expect(staf.get_by_role("region", name="Jejak audit").get_by_text(ALASAN_PENGEMBALIAN)).to_be_visible()
     staf.get_by_role("link", name="lihat Daftar periode ini").click()
     staf.get_by_role("link", name="Tambah baris").click()
@@ -189,7 +171,7 @@ def test_satu_siklus_penuh_dengan_pengembalian_dari_tugas_saya(buka_tab, live_se
     staf.get_by_label("Jumlah").fill(str(JUMLAH_PERBAIKAN))
     staf.get_by_role("button", name="Simpan").click()
     expect(staf.get_by_text("Baris Daftar disimpan")).to_be_visible()
-    buka_dari_tugas_saya(staf, judul, "3. Selesaikan Daftar")
+    buka_dari_tugas_saya(staf, judul, "3. Selesaikan Daftar", alasan_pengembalian=ALASAN_PENGEMBALIAN)
     jalankan_aksi(
         staf,
         Aksi.SELESAIKAN_DAFTAR,
