@@ -21,7 +21,7 @@ from laporan.sop import (
     pelaksana_aksi,
     rentang_bulan,
 )
-from pemanfaatan.models import TAHUN_MAKSIMUM, TAHUN_MINIMUM, JenisPemanfaatan, Opd
+from pemanfaatan.models import TAHUN_MAKSIMUM, TAHUN_MINIMUM, JenisPemanfaatan, NamaBerkasAcak, Opd
 
 
 class WaktuBaku(models.Model):
@@ -448,3 +448,84 @@ class Notifikasi(models.Model):
 
     def __str__(self) -> str:
         return self.pesan
+
+
+class Instansi(models.Model):
+    """Profil instansi untuk kop surat dan blok tanda tangan; satu baris, diubah administrator."""
+
+    pemerintah = models.CharField(max_length=150, default="PEMERINTAH PROVINSI SUMATERA BARAT")
+    nama_dinas = models.CharField(
+        "nama dinas",
+        max_length=200,
+        default="DINAS PENGENDALIAN PENDUDUK, KELUARGA BERENCANA, KEPENDUDUKAN DAN PENCATATAN SIPIL",
+    )
+    nama_bidang = models.CharField("nama bidang", max_length=200, default="Bidang PIAK dan Pemanfaatan Data")
+    alamat = models.CharField(
+        "baris alamat", max_length=300, blank=True, help_text="Alamat, telepon, laman dan surel seperti pada kop surat."
+    )
+    kota = models.CharField(
+        "kota penandatanganan", max_length=60, default="Padang", help_text="Untuk “Padang, 7 Januari 2021”."
+    )
+    logo = models.ImageField(
+        "lambang daerah", upload_to=NamaBerkasAcak("instansi"), blank=True, help_text="PNG atau JPG, di kiri kop."
+    )
+
+    class Meta:
+        verbose_name = "profil instansi"
+        verbose_name_plural = "profil instansi"
+
+    def __str__(self) -> str:
+        return self.nama_dinas
+
+    @classmethod
+    def sekarang(cls) -> "Instansi":
+        """Profil yang berlaku; dibuat dengan nilai bawaan bila belum ada."""
+        instansi, _ = cls.objects.get_or_create(pk=1)
+        return instansi
+
+
+class JenisDokumen(models.TextChoices):
+    LAPORAN_PEMANFAATAN = "LAPORAN_PEMANFAATAN", "Laporan Pemanfaatan Data Kependudukan (PDF)"
+    LAKIP_BIDANG = "LAKIP_BIDANG", "Bahan LAKIP Bidang (PDF)"
+    LEMBAR_KENDALI = "LEMBAR_KENDALI", "Lembar Kendali SOP (PDF)"
+    DAFTAR_XLSX = "DAFTAR_XLSX", "Daftar dan Rekap Pemanfaatan (Excel)"
+
+
+class KodeVerifikasi(models.Model):
+    """Kode yang tercetak pada dokumen; halaman verifikasi menunjukkan Laporan dan dokumen pemiliknya."""
+
+    kode = models.CharField(max_length=20, unique=True)
+    laporan = models.ForeignKey(Laporan, on_delete=models.CASCADE, related_name="kode_verifikasi")
+    jenis_dokumen = models.CharField(max_length=30, choices=JenisDokumen.choices)
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "kode verifikasi"
+        verbose_name_plural = "kode verifikasi"
+        constraints = [
+            models.UniqueConstraint(fields=["laporan", "jenis_dokumen"], name="kode_verifikasi_per_dokumen"),
+        ]
+
+    def __str__(self) -> str:
+        return self.kode
+
+
+class ArsipDokumen(models.Model):
+    """Dokumen bahan LAKIP Dinas yang dibuat sekali saat Sekretariat menerima (Langkah 7)."""
+
+    laporan = models.ForeignKey(Laporan, on_delete=models.PROTECT, related_name="arsip")
+    jenis_dokumen = models.CharField(max_length=30, choices=JenisDokumen.choices)
+    nama_berkas = models.CharField(max_length=200)
+    berkas = models.FileField(upload_to=NamaBerkasAcak("arsip"), max_length=200)
+    ukuran = models.PositiveIntegerField("ukuran (byte)")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "arsip dokumen"
+        verbose_name_plural = "arsip dokumen"
+        ordering = ["laporan", "jenis_dokumen"]
+        constraints = [models.UniqueConstraint(fields=["laporan", "jenis_dokumen"], name="arsip_satu_per_jenis")]
+
+    def __str__(self) -> str:
+        return self.nama_berkas

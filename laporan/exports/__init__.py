@@ -1,0 +1,1 @@
+"""Keluaran Laporan: sumber baris, Excel (openpyxl), PDF (reportlab), dan arsip bahan LAKIP Dinas."""
