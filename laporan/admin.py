@@ -1,8 +1,11 @@
 from django.contrib import admin
 
 from laporan.models import (
+    ArsipDokumen,
     HariLibur,
     Iku,
+    Instansi,
+    KodeVerifikasi,
     LangkahLaporan,
     Laporan,
     Notifikasi,
@@ -128,3 +131,31 @@ class TargetIkuAdmin(admin.ModelAdmin):
     list_display = ["iku", "tahun", "target"]
     list_filter = ["tahun"]
     list_select_related = ["iku"]
+
+
+@admin.register(Instansi)
+class InstansiAdmin(admin.ModelAdmin):
+    """Satu profil instansi untuk kop surat; tidak dapat ditambah atau dihapus."""
+
+    list_display = ["nama_dinas", "pemerintah", "kota"]
+
+    def has_add_permission(self, request) -> bool:
+        return not Instansi.objects.exists()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ArsipDokumen)
+class ArsipDokumenAdmin(HanyaBacaMixin, admin.ModelAdmin):
+    list_display = ["nama_berkas", "laporan", "jenis_dokumen", "ukuran", "sha256", "dibuat_pada"]
+    list_filter = ["jenis_dokumen"]
+    list_select_related = ["laporan"]
+    exclude = ["berkas"]
+
+
+@admin.register(KodeVerifikasi)
+class KodeVerifikasiAdmin(HanyaBacaMixin, admin.ModelAdmin):
+    list_display = ["kode", "laporan", "jenis_dokumen", "dibuat_pada"]
+    search_fields = ["kode"]
+    list_select_related = ["laporan"]

@@ -143,6 +143,12 @@ class Laporan(ConcurrentTransitionMixin, models.Model):
             return None
         return Decimal(self.jumlah_opd_memanfaatkan * 100) / Decimal(self.jumlah_opd_aktif)
 
+    @property
+    def staf_ditunjuk_aktif(self):
+        """Staf yang ditunjuk pada Langkah 2, selama akunnya aktif; bila sudah nonaktif, semua Staf boleh."""
+        staf = self.staf_ditunjuk
+        return staf if staf is not None and staf.is_active else None
+
     def langkah_terbuka(self) -> "LangkahLaporan | None":
         return self.langkah.filter(selesai_pada__isnull=True).select_related("diambil_oleh").first()
 
@@ -155,8 +161,9 @@ class Laporan(ConcurrentTransitionMixin, models.Model):
         pelaksana = pelaksana_aksi(aksi)
         if not user.punya_peran(pelaksana):
             return f"Aksi ini hanya dapat dilakukan oleh {pelaksana.label}."
-        if pelaksana == Peran.STAF and self.staf_ditunjuk_id and user.pk != self.staf_ditunjuk_id:
-            return f"Langkah ini ditugaskan Kasi KIP kepada {self.staf_ditunjuk}."
+        staf_ditunjuk = self.staf_ditunjuk_aktif
+        if pelaksana == Peran.STAF and staf_ditunjuk is not None and user.pk != staf_ditunjuk.pk:
+            return f"Langkah ini ditugaskan Kasi KIP kepada {staf_ditunjuk}."
         if aksi == Aksi.SAMPAIKAN_LAPORAN and user.pk == self.dihitung_oleh_id:
             return (
                 "Anda sendiri yang melaporkan hitungan ini pada Langkah 4; persetujuannya harus oleh "
@@ -213,14 +220,17 @@ class Laporan(ConcurrentTransitionMixin, models.Model):
         """Langkah 7: Sekretariat menerima LAKIP Bidang sebagai bahan LAKIP Dinas."""
         self.catatan_pemeriksaan = catatan
 
-    @transition(status, StatusLaporan.LAPORAN, StatusLaporan.DAFTAR, permission=_izin(Aksi.KEMBALIKAN_KE_STAF))
-    def kembalikan_ke_staf(self) -> None:
-        """Langkah 5: Kasi KIP mengembalikan Daftar kepada Staf; hitungan beku dilepas."""
+    def _lepas_hitungan(self) -> None:
         self.dihitung_oleh = None
         self.dihitung_pada = None
         self.jumlah_opd_aktif = None
         self.jumlah_opd_memanfaatkan = None
         self.jumlah_opd_pks_aktif = None
+
+    @transition(status, StatusLaporan.LAPORAN, StatusLaporan.DAFTAR, permission=_izin(Aksi.KEMBALIKAN_KE_STAF))
+    def kembalikan_ke_staf(self) -> None:
+        """Langkah 5: Kasi KIP mengembalikan Daftar kepada Staf; hitungan beku dilepas."""
+        self._lepas_hitungan()
 
     @transition(status, StatusLaporan.LAKIP_BIDANG, StatusLaporan.LAPORAN, permission=_izin(Aksi.KEMBALIKAN_KE_KASI))
     def kembalikan_ke_kasi(self) -> None:
@@ -234,7 +244,8 @@ class Laporan(ConcurrentTransitionMixin, models.Model):
 
     @transition(status, list(STATUS_DAPAT_DIBATALKAN), StatusLaporan.DIBATALKAN, permission=_izin(Aksi.BATALKAN))
     def batalkan(self) -> None:
-        """Kabid membatalkan Laporan (mis. dibuat untuk periode yang keliru)."""
+        """Kabid membatalkan Laporan (mis. dibuat untuk periode yang keliru); hitungannya ikut dilepas."""
+        self._lepas_hitungan()
 
 
 class HasilLangkah(models.TextChoices):

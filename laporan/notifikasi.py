@@ -18,8 +18,8 @@ def penerima(laporan: Laporan):
     langkah = langkah_pada_status(laporan.status)
     if langkah is None:
         return []
-    if langkah.pelaksana == Peran.STAF and laporan.staf_ditunjuk_id:
-        return [laporan.staf_ditunjuk]
+    if langkah.pelaksana == Peran.STAF and laporan.staf_ditunjuk_aktif is not None:
+        return [laporan.staf_ditunjuk_aktif]
     return list(Group.objects.get(name=langkah.pelaksana).user_set.filter(is_active=True))
 
 

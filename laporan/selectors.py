@@ -11,7 +11,7 @@ from django_fsm import can_proceed
 
 from akun.akses import pastikan_izin
 from akun.models import Pengguna, Peran
-from laporan.models import HariLibur, HasilLangkah, LangkahLaporan, Laporan, Notifikasi, RiwayatLaporan
+from laporan.models import ArsipDokumen, HariLibur, HasilLangkah, LangkahLaporan, Laporan, Notifikasi, RiwayatLaporan
 from laporan.sop import (
     LANGKAH,
     PENGEMBALIAN,
@@ -52,11 +52,12 @@ def tugas_queryset(*, user: Pengguna) -> QuerySet[Laporan]:
     """Laporan yang sedang menunggu peran pengguna (langkah Staf hanya untuk Staf yang ditunjuk, bila ada)."""
     status_staf = [langkah.status for langkah in LANGKAH if langkah.pelaksana == Peran.STAF]
     return Laporan.objects.filter(status__in=_status_giliran(user)).exclude(
-        Q(status__in=status_staf) & Q(staf_ditunjuk__isnull=False) & ~Q(staf_ditunjuk=user)
+        Q(status__in=status_staf) & Q(staf_ditunjuk__is_active=True) & ~Q(staf_ditunjuk=user)
     )
 
 
-def _transisi_terakhir(laporan_ref) -> QuerySet[RiwayatLaporan]:
+def transisi_terakhir(laporan_ref) -> QuerySet[RiwayatLaporan]:
+    """Catatan audit perpindahan status, terbaru dulu (tanpa ambil/lepas langkah)."""
     return (
         RiwayatLaporan.objects.filter(laporan=laporan_ref)
         .exclude(aksi__in=[AksiPendamping.AMBIL, AksiPendamping.LEPAS])
@@ -66,7 +67,7 @@ def _transisi_terakhir(laporan_ref) -> QuerySet[RiwayatLaporan]:
 
 def alasan_pengembalian(*, laporan: Laporan) -> RiwayatLaporan | None:
     """Bila Laporan sedang berada di langkah ini karena dikembalikan: catatan pengembalian itu."""
-    terakhir = _transisi_terakhir(laporan).select_related("oleh").first()
+    terakhir = transisi_terakhir(laporan).select_related("oleh").first()
     if terakhir is not None and pengembalian_untuk_aksi(terakhir.aksi) is not None:
         return terakhir
     return None
@@ -93,7 +94,7 @@ class Tugas:
 def tugas_saya(*, user: Pengguna) -> list[Tugas]:
     """Tugas Saya: yang paling lama menunggu di atas, dengan lama tunggu dalam jam kerja."""
     langkah_terbuka = LangkahLaporan.objects.filter(selesai_pada__isnull=True).select_related("diambil_oleh")
-    terakhir = _transisi_terakhir(OuterRef("pk"))
+    terakhir = transisi_terakhir(OuterRef("pk"))
     laporan = (
         tugas_queryset(user=user)
         .annotate(
@@ -206,3 +207,16 @@ def total_rekap(*, laporan: Laporan) -> dict:
     hasil = laporan.rekap.aggregate(**agregat)
     hasil["per_jenis"] = [(jenis.label, hasil[f"jenis_{jenis.value}"]) for jenis in JenisPemanfaatan]
     return hasil
+
+
+def laporan_diterima(*, user: Pengguna, tahun: int | None = None) -> QuerySet[Laporan]:
+    """Laporan yang sudah diterima Sekretariat (Langkah 7) beserta arsip bahan LAKIP Dinas-nya."""
+    diterima = laporan_list(user=user).filter(status=StatusLaporan.SELESAI).prefetch_related("arsip")
+    if tahun is not None:
+        diterima = diterima.filter(tahun=tahun)
+    return diterima.order_by("-tahun", "periode", "pk")
+
+
+def arsip_get(*, user: Pengguna, pk: int) -> ArsipDokumen:
+    pastikan_izin(user, "laporan.view_laporan")
+    return get_object_or_404(ArsipDokumen, pk=pk)

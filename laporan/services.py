@@ -13,6 +13,7 @@ from django_fsm import can_proceed, has_transition_perm
 from akun.akses import pastikan_izin
 from akun.models import Pengguna, Peran
 from laporan import notifikasi, rekap
+from laporan.exports.arsip import arsip_buat
 from laporan.forms import FORM_AKSI, FormAksi, LakipBidangForm
 from laporan.models import (
     HasilLangkah,
@@ -25,7 +26,7 @@ from laporan.models import (
     WaktuBaku,
 )
 from laporan.rekap import tanggal_akhir_bulan
-from laporan.selectors import jadwal_kerja
+from laporan.selectors import jadwal_kerja, transisi_terakhir
 from laporan.sop import (
     LANGKAH,
     Aksi,
@@ -151,6 +152,9 @@ def laporan_transisi(*, laporan: Laporan, aksi: str, user: Pengguna, data: dict[
             peran=pelaksana_aksi(aksi),
             catatan=form.catatan(),
         )
+        if aksi == Aksi.TERIMA:
+            # Dibuat setelah Langkah 7 ditutup dan dicatat, agar Lembar Kendali memuat seluruh siklus.
+            arsip_buat(laporan=laporan, user=user)
         if langkah_pada_status(laporan.status) is not None:
             pesan = f"{aksi.label} oleh {user}; sekarang giliran Anda: {laporan.get_status_display()}."
             if pengembalian_untuk_aksi(aksi) is not None:
@@ -160,7 +164,7 @@ def laporan_transisi(*, laporan: Laporan, aksi: str, user: Pengguna, data: dict[
 
 
 def _pesan_sudah_diproses(laporan: Laporan, aksi: Aksi) -> str:
-    terakhir = laporan.riwayat.select_related("oleh").order_by("-waktu", "-pk").first()
+    terakhir = transisi_terakhir(laporan).select_related("oleh").first()
     if terakhir is None:
         return f"{aksi.label} tidak dapat dilakukan saat Laporan berstatus {laporan.get_status_display()}."
     waktu = date_format(timezone.localtime(terakhir.waktu), "j F Y, H.i")

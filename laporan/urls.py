@@ -1,6 +1,6 @@
 from django.urls import path
 
-from laporan.views import iku, siklus, tugas
+from laporan.views import arsip, dokumen, ekspor, iku, siklus, tugas
 
 app_name = "laporan"
 
@@ -14,9 +14,18 @@ urlpatterns = [
     path("laporan/<int:pk>/aksi/<str:aksi>/", siklus.laporan_aksi, name="aksi"),
     path("laporan/<int:pk>/kerjakan/", siklus.laporan_ambil, name="ambil"),
     path("laporan/<int:pk>/lepas/", siklus.laporan_lepas, name="lepas"),
+    path("bahan-lakip-dinas/", arsip.arsip_list, name="arsip_list"),
+    path("bahan-lakip-dinas/<int:pk>/", arsip.arsip_unduh, name="arsip_unduh"),
+    path("laporan/<int:pk>/bahan-lakip-dinas.zip", arsip.arsip_zip, name="arsip_zip"),
     path("iku/", iku.iku_list, name="iku_list"),
     path("iku/tambah/", iku.iku_tambah, name="iku_tambah"),
     path("iku/<int:pk>/ubah/", iku.iku_ubah, name="iku_ubah"),
     path("iku/target/tambah/", iku.target_tambah, name="target_tambah"),
     path("iku/target/<int:pk>/ubah/", iku.target_ubah, name="target_ubah"),
+    path("daftar/ekspor.xlsx", ekspor.daftar_xlsx, name="ekspor_daftar"),
+    path("laporan/<int:pk>/daftar.xlsx", ekspor.laporan_xlsx, name="ekspor_laporan"),
+    path("laporan/<int:pk>/laporan-pemanfaatan.pdf", dokumen.laporan_pemanfaatan_pdf, name="pdf_laporan_pemanfaatan"),
+    path("laporan/<int:pk>/lakip-bidang.pdf", dokumen.lakip_bidang_pdf, name="pdf_lakip_bidang"),
+    path("laporan/<int:pk>/lembar-kendali.pdf", dokumen.lembar_kendali_pdf, name="pdf_lembar_kendali"),
+    path("verifikasi/", dokumen.verifikasi, name="verifikasi"),
 ]

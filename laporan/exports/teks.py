@@ -3,6 +3,8 @@
 import datetime
 from decimal import Decimal
 
+from django.utils import timezone
+
 from pemanfaatan.models import NAMA_BULAN
 
 
@@ -17,3 +19,15 @@ def angka_indonesia(nilai: int | Decimal | float, desimal: int = 0) -> str:
 
 def persen_indonesia(nilai: Decimal | float | None, desimal: int = 2) -> str:
     return "—" if nilai is None else f"{angka_indonesia(nilai, desimal)}%"
+
+
+def waktu_indonesia(waktu: datetime.datetime) -> str:
+    """`4 Mei 2026 pukul 08.00 WIB` dalam zona waktu aplikasi (Asia/Jakarta)."""
+    lokal = timezone.localtime(waktu)
+    return f"{tanggal_indonesia(lokal)} pukul {lokal:%H.%M} {lokal.tzname()}"
+
+
+def periode_laporan(laporan) -> str:
+    """`Triwulan I Tahun 2026 (Januari – Maret 2026)`."""
+    awal, akhir = NAMA_BULAN[laporan.bulan_awal - 1], NAMA_BULAN[laporan.bulan_akhir - 1]
+    return f"{laporan.get_periode_display()} Tahun {laporan.tahun} ({awal} – {akhir} {laporan.tahun})"

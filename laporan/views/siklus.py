@@ -13,6 +13,7 @@ from django_fsm import can_proceed
 
 from akun.tampilan import paginasi, urutan_stabil
 from laporan import kelengkapan, rekap, selectors, services
+from laporan.exports.pdf import dokumen_tersedia
 from laporan.filters import LaporanFilter
 from laporan.forms import FORM_AKSI, LaporanBaruForm
 from laporan.sop import Aksi, langkah_untuk_aksi, pengembalian_untuk_aksi
@@ -67,6 +68,7 @@ def laporan_detail(request, pk: int):
         "langkah_terbuka": laporan.langkah_terbuka(),
         "pengembalian": selectors.alasan_pengembalian(laporan=laporan),
         "tautan_daftar": tautan_daftar(laporan),
+        "dokumen_tersedia": dokumen_tersedia(laporan),
     }
     return render(request, "laporan/laporan_detail.html", konteks)
 

@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connections
 
 # Playwright sinkron menjalankan event loop di utas uji; akses ORM dari utas itu aman di sini.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -22,7 +23,7 @@ def lokasi_chromium() -> str | None:
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def peramban():
     lokasi = lokasi_chromium()
     if lokasi is None:
@@ -31,7 +32,14 @@ def peramban():
         pytest.skip("UJI PERAMBAN DILEWATI: Chromium tidak ditemukan (apt-get install -y chromium).")
     from playwright.sync_api import sync_playwright
 
+    isi_migrasi = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        # Selama Playwright berjalan ada event loop aktif di utas ini, sehingga Django memakai objek
+        # koneksi lain (penyimpanan per konteks). Data hasil migrasi untuk serialized_rollback dibawa ke
+        # koneksi itu; tanpa ini uji transaksional berikutnya kehilangan peran dan izin.
+        for alias, isi in isi_migrasi.items():
+            if isi is not None:
+                connections[alias]._test_serialized_contents = isi
         browser = playwright.chromium.launch(executable_path=lokasi, headless=True, args=ARGUMEN_CHROMIUM)
         yield browser
         browser.close()

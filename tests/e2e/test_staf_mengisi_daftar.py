@@ -12,6 +12,7 @@ PDF_KECIL = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n
 
 
 def test_staf_menambah_baris_dengan_data_dukung(halaman, live_server, settings, tmp_path):
+
     settings.DEBUG = True
     call_command("seed_demo", kata_sandi=KATA_SANDI_DEMO, verbosity=0)
     settings.DEBUG = False
