@@ -15,19 +15,7 @@ from laporan.models import (
     TargetIku,
     WaktuBaku,
 )
-
-
-class HanyaBacaMixin:
-    """Catatan siklus hanya ditulis oleh layanan siklus; admin hanya untuk membaca."""
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+from pemanfaatan.admin import HanyaBacaMixin
 
 
 class LangkahInline(HanyaBacaMixin, admin.TabularInline):

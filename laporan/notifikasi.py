@@ -37,11 +37,12 @@ def kirim(*, laporan_id: int, pesan: str, pelaku_id: int) -> None:
             continue
         try:
             send_mail(
-                subject=f"[SOP Kinerja] {laporan}: {pesan}"[:200],
+                # Alasan pengembalian bisa bergaris banyak; judul surel harus satu baris.
+                subject=" ".join(f"[SOP Kinerja] {laporan}: {pesan}".split())[:200],
                 message=f"Yth. {pengguna.nama},\n\n{pesan}\n\nBuka Laporan: {tautan}\n\n— SOP Kinerja",
                 from_email=None,
                 recipient_list=[pengguna.email],
             )
-        except OSError:
+        except (OSError, ValueError):
             # Surel yang gagal tidak boleh menggagalkan siklus; notifikasi dalam aplikasi tetap ada.
             logger.exception("Surel notifikasi %s ke %s gagal", laporan, pengguna.email)

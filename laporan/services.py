@@ -183,7 +183,14 @@ def _hasil_langkah(aksi: Aksi) -> str:
 
 
 def _bekukan_hitungan(laporan: Laporan, user: Pengguna, sekarang) -> dict:
-    """Langkah 4: hitungan disimpan sebagai RekapPemanfaatan dan bulan-bulan periodenya dikunci."""
+    """Langkah 4: bulan-bulan periode dikunci lebih dulu, lalu hitungan disimpan sebagai RekapPemanfaatan."""
+    periode_kunci(
+        pemilik=_pemilik_kunci(laporan),
+        keterangan=f"{laporan}, dihitung {date_format(timezone.localtime(sekarang), 'j F Y')}",
+        tahun=laporan.tahun,
+        bulan_awal=laporan.bulan_awal,
+        bulan_akhir=laporan.bulan_akhir,
+    )
     hasil = rekap.hitung(tahun=laporan.tahun, bulan_awal=laporan.bulan_awal, bulan_akhir=laporan.bulan_akhir)
     RekapPemanfaatan.objects.bulk_create(
         RekapPemanfaatan(
@@ -194,13 +201,6 @@ def _bekukan_hitungan(laporan: Laporan, user: Pengguna, sekarang) -> dict:
             total_jumlah=baris["total_jumlah"],
         )
         for baris in hasil.baris
-    )
-    periode_kunci(
-        pemilik=_pemilik_kunci(laporan),
-        keterangan=f"{laporan}, dihitung {date_format(timezone.localtime(sekarang), 'j F Y')}",
-        tahun=laporan.tahun,
-        bulan_awal=laporan.bulan_awal,
-        bulan_akhir=laporan.bulan_akhir,
     )
     return {
         "oleh": user,

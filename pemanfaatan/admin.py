@@ -22,6 +22,10 @@ class PerjanjianKerjaSamaAdmin(SimpleHistoryAdmin):
     # Dokumen PKS diunggah lewat aplikasi (isi diperiksa sebagai PDF), tidak lewat admin.
     exclude = ["dokumen"]
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Penghapusan lewat aplikasi: layanannya menolak PKS yang dipakai dan menghapus berkasnya.
+        return False
+
     @admin.display(description="Status hari ini")
     def status_tampil(self, obj: PerjanjianKerjaSama) -> str:
         return obj.status_pada().label
@@ -40,25 +44,35 @@ class DataDukungInline(admin.TabularInline):
         return False
 
 
+class HanyaBacaMixin:
+    """Admin hanya membaca: penulisan lewat layanan aplikasi, yang memeriksa kunci periode, aturan dan isi berkas."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Memulihkan versi lama lewat admin (django-simple-history) akan melewati kunci periode.
+        return self.history_view(request, object_id, extra_context=extra_context)
+
+
 @admin.register(Pemanfaatan)
-class PemanfaatanAdmin(SimpleHistoryAdmin):
+class PemanfaatanAdmin(HanyaBacaMixin, SimpleHistoryAdmin):
     list_display = ["opd", "jenis", "tahun", "bulan", "keperluan", "metode_akses", "pks", "jumlah", "updated_at"]
     list_filter = ["jenis", "tahun", "bulan", "metode_akses", "opd__jenis"]
     search_fields = ["keperluan", "opd__nama", "pks__nomor", "keterangan"]
     list_select_related = ["opd", "pks"]
     autocomplete_fields = ["opd", "pks"]
-    readonly_fields = ["created_by", "updated_by", "created_at", "updated_at"]
     inlines = [DataDukungInline]
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(DataDukung)
-class DataDukungAdmin(SimpleHistoryAdmin):
+class DataDukungAdmin(HanyaBacaMixin, SimpleHistoryAdmin):
     list_display = ["nama_asli", "pemanfaatan", "jenis_berkas", "ukuran", "diunggah_oleh", "diunggah_pada"]
     list_filter = ["jenis_berkas"]
     search_fields = ["nama_asli", "pemanfaatan__opd__nama", "pemanfaatan__keperluan"]
@@ -66,9 +80,6 @@ class DataDukungAdmin(SimpleHistoryAdmin):
     # Berkas tidak punya URL publik dan diunggah hanya lewat aplikasi, yang memeriksa isinya.
     fields = ["pemanfaatan", "nama_asli", "jenis_berkas", "ukuran", "keterangan", "diunggah_oleh", "diunggah_pada"]
     readonly_fields = ["pemanfaatan", "nama_asli", "jenis_berkas", "ukuran", "diunggah_oleh", "diunggah_pada"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
 
 
 @admin.register(ImporPemanfaatan)

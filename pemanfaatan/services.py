@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import ProtectedError
 
 from akun.akses import pastikan_izin
@@ -23,8 +23,25 @@ class PemanfaatanError(Exception):
     """Tindakan ditolak karena aturan bisnis; pesannya untuk dibaca pengguna."""
 
 
+# Ruang kunci advisory PostgreSQL untuk "Daftar tahun X"; angka tahun ditambahkan kepadanya.
+KUNCI_DAFTAR_TAHUN = 7_300_000
+
+
+def kunci_daftar_tahun(tahun: int) -> None:
+    """Serialisasi penulisan Daftar dan pembekuan hitungan satu tahun sampai transaksi selesai.
+
+    Tanpa ini, di PostgreSQL sebuah baris bisa tersimpan tepat setelah Langkah 4 menghitung tetapi
+    sebelum kuncinya terlihat: baris itu ada di bulan terkunci tetapi tidak ada di hitungan beku.
+    SQLite sudah menyerialkan semua penulisan.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [KUNCI_DAFTAR_TAHUN + tahun])
+
+
 def pastikan_periode_terbuka(tahun: int, bulan: int) -> None:
     """Tolak perubahan Daftar pada bulan yang hitungannya sudah dibekukan (Langkah 4)."""
+    kunci_daftar_tahun(tahun)
     kunci = PeriodeTerkunci.objects.mencakup(tahun, bulan).first()
     if kunci is not None:
         raise PemanfaatanError(
@@ -35,7 +52,8 @@ def pastikan_periode_terbuka(tahun: int, bulan: int) -> None:
 
 @transaction.atomic
 def periode_kunci(*, pemilik: str, keterangan: str, tahun: int, bulan_awal: int, bulan_akhir: int) -> None:
-    """Langkah 4: bulan-bulan periode Laporan dikunci saat hitungannya dibekukan."""
+    """Langkah 4: bulan-bulan periode Laporan dikunci; panggil sebelum menghitung, dalam transaksi yang sama."""
+    kunci_daftar_tahun(tahun)
     PeriodeTerkunci.objects.update_or_create(
         pemilik=pemilik,
         defaults={"keterangan": keterangan, "tahun": tahun, "bulan_awal": bulan_awal, "bulan_akhir": bulan_akhir},
@@ -100,8 +118,12 @@ def pks_create(*, user: Pengguna, data: dict[str, Any]) -> PerjanjianKerjaSama:
 def pks_update(*, pks: PerjanjianKerjaSama, user: Pengguna, data: dict[str, Any]) -> PerjanjianKerjaSama:
     """Kasi KIP mengubah PKS; dokumen lama dihapus bila diganti."""
     pastikan_izin(user, "pemanfaatan.change_perjanjiankerjasama")
-    dokumen_lama = pks.dokumen if pks.dokumen and data.get("dokumen") != pks.dokumen else None
+    # Formulir sudah menyalin isian ke objek ini; dokumen lama dibaca dari basis data.
+    nama_lama = PerjanjianKerjaSama.objects.filter(pk=pks.pk).values_list("dokumen", flat=True).get()
     _terapkan(pks, data)
+    dokumen_lama = None
+    if nama_lama and nama_lama != pks.dokumen.name:
+        dokumen_lama = pks.dokumen.field.attr_class(pks, pks.dokumen.field, nama_lama)
     _simpan_dengan_riwayat(pks, user)
     _hapus_berkas_setelah_commit(dokumen_lama)
     return pks
@@ -137,7 +159,9 @@ def pemanfaatan_create(*, user: Pengguna, data: dict[str, Any]) -> Pemanfaatan:
 def pemanfaatan_update(*, pemanfaatan: Pemanfaatan, user: Pengguna, data: dict[str, Any]) -> Pemanfaatan:
     """Langkah 3: Staf memperbaiki satu baris Daftar."""
     pastikan_izin(user, "pemanfaatan.change_pemanfaatan")
-    pastikan_periode_terbuka(pemanfaatan.tahun, pemanfaatan.bulan)
+    # Formulir sudah menyalin isian ke objek ini: bulan asal dibaca dari basis data, bukan dari objek.
+    asal = Pemanfaatan.objects.select_for_update().values("tahun", "bulan").get(pk=pemanfaatan.pk)
+    pastikan_periode_terbuka(asal["tahun"], asal["bulan"])
     pastikan_periode_terbuka(data["tahun"], data["bulan"])
     _terapkan(pemanfaatan, data)
     pemanfaatan.updated_by = user

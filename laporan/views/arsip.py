@@ -3,6 +3,7 @@
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 from akun.tampilan import paginasi
 from laporan import selectors
@@ -13,7 +14,8 @@ from laporan.models import ArsipDokumen, JenisDokumen, Laporan
 
 def arsip_list(request):
     tahun = request.GET.get("tahun", "")
-    diterima = selectors.laporan_diterima(user=request.user, tahun=int(tahun) if tahun.isdigit() else None)
+    tahun_angka = int(tahun) if tahun.isascii() and tahun.isdigit() else None
+    diterima = selectors.laporan_diterima(user=request.user, tahun=tahun_angka)
     tahun_ini = timezone.localdate().year
     konteks = {
         "page_obj": paginasi(request, diterima),
@@ -48,5 +50,5 @@ def arsip_zip(request, pk: int):
         raise Http404("Laporan ini belum diterima Sekretariat, jadi belum ada bahan LAKIP Dinas.")
     respons = HttpResponse(buat_zip(laporan), content_type="application/zip")
     nama = f"Bahan LAKIP Dinas {laporan.get_periode_display()} {laporan.tahun}.zip"
-    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
+    respons["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=nama)
     return respons

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from akun.akses import pastikan_izin
@@ -32,7 +33,7 @@ def _unduh(request, pk: int, jenis: JenisDokumen, buat) -> HttpResponse:
         return arsip
     nama = f"{NAMA_BERKAS[jenis]} {laporan.get_periode_display()} {laporan.tahun}.pdf".replace(" ", "_")
     respons = HttpResponse(buat(laporan), content_type="application/pdf")
-    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
+    respons["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=nama)
     return respons
 
 

@@ -95,3 +95,9 @@ def test_gagal_membuat_dokumen_membatalkan_langkah_7_tanpa_sisa_berkas(
     assert laporan.status == "lakip_dinas"
     assert not ArsipDokumen.objects.exists()
     assert not [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
+
+
+def test_filter_tahun_yang_bukan_angka_biasa_tidak_galat(client, sekretariat):
+    client.force_login(sekretariat)
+    for tahun in ["²", "abc", "-1", "99999999999999999999"]:
+        assert client.get(reverse("laporan:arsip_list"), {"tahun": tahun}).status_code == 200

@@ -228,3 +228,17 @@ def test_batalkan_dengan_alasan_tidak_memberi_tahu_siapa_pun(
         laporan_transisi(laporan=laporan, aksi="batalkan", user=kabid, data={"alasan": ALASAN})
     assert callbacks == []
     assert not Notifikasi.objects.exists()
+
+
+def test_alasan_bergaris_banyak_tidak_menggagalkan_surel(buat_laporan, kasi, staf, django_capture_on_commit_callbacks):
+    """Judul surel satu baris walau alasan pengembalian diketik beberapa baris; alasannya tetap di isi surel."""
+    staf.email = "staf@sumbarprov.go.id"
+    staf.save()
+    laporan = buat_laporan("laporan")
+    mail.outbox.clear()
+    alasan = "Baris Februari belum ada.\nData dukung Dinas Sosial\r\nbelum diunggah."
+    with django_capture_on_commit_callbacks(execute=True):
+        laporan_transisi(laporan=laporan, aksi="kembalikan_ke_staf", user=kasi, data={"alasan": alasan})
+    surel = next(pesan for pesan in mail.outbox if "staf@sumbarprov.go.id" in pesan.to)
+    assert "\n" not in surel.subject
+    assert "Data dukung Dinas Sosial" in surel.body

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from pemanfaatan.models import JenisPemanfaatan, MetodeAkses, Pemanfaatan, PerjanjianKerjaSama
+from pemanfaatan.models import JenisPemanfaatan, MetodeAkses, Pemanfaatan, PeriodeTerkunci, PerjanjianKerjaSama
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +197,17 @@ def test_pks_tidak_wajib_dan_tampil_sebagai_temuan(client, staf, opd):
     assert baris.pks is None
     assert "Tanpa PKS" in client.get(baris.get_absolute_url()).content.decode()
     assert not PerjanjianKerjaSama.objects.exists()
+
+
+def test_baris_di_bulan_terkunci_tidak_dapat_dipindah_keluar(client, staf, opd, pks, pemanfaatan):
+    """Formulir menyalin isian ke objek sebelum layanan berjalan; bulan asal harus dibaca dari basis data."""
+    PeriodeTerkunci.objects.create(
+        pemilik="laporan-uji", keterangan="Laporan Triwulan I 2026", tahun=2026, bulan_awal=1, bulan_akhir=3
+    )
+    client.force_login(staf)
+    data = data_baris(opd, pks, jenis=pemanfaatan.jenis, bulan=5, keperluan=pemanfaatan.keperluan, jumlah=9)
+    respons = client.post(reverse("pemanfaatan:pemanfaatan_ubah", args=[pemanfaatan.pk]), data)
+    assert respons.status_code == 200
+    assert "terkunci" in respons.content.decode()
+    pemanfaatan.refresh_from_db()
+    assert (pemanfaatan.bulan, pemanfaatan.jumlah) == (3, 1250)

@@ -171,3 +171,19 @@ def test_opd_nonaktif_tidak_ditawarkan_untuk_pks_baru(client, kasi, opd, opd_lai
     client.force_login(kasi)
     pilihan = client.get(reverse("pemanfaatan:pks_tambah")).context["form"].fields["opd"].queryset
     assert list(pilihan) == [opd]
+
+
+def test_mengganti_dokumen_pks_menghapus_berkas_lama(client, kasi, pks, django_capture_on_commit_callbacks):
+    pks.dokumen.save("lama.pdf", SimpleUploadedFile("lama.pdf", PDF))
+    lama = pks.dokumen.path
+    client.force_login(kasi)
+    data = data_pks(
+        pks.opd,
+        nomor=pks.nomor,
+        dokumen=SimpleUploadedFile("baru.pdf", PDF + b"%baru", content_type="application/pdf"),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(reverse("pemanfaatan:pks_ubah", args=[pks.pk]), data).status_code == 302
+    pks.refresh_from_db()
+    assert not os.path.exists(lama)
+    assert pks.dokumen.read().endswith(b"%baru")
