@@ -65,9 +65,14 @@ def gambar_per_halaman(isi: bytes) -> list[list[tuple[int, int]]]:
 
 
 def tanpa_tautan(isi: bytes) -> bool:
-    if b"/URI" in isi:
+    """Tidak ada anotasi (tautan) di halaman mana pun dan tidak ada aksi URI di katalog.
+
+    Byte mentah tidak diperiksa: aliran terkompresi bisa kebetulan memuat "/URI".
+    """
+    pembaca = PdfReader(io.BytesIO(isi))
+    if "/URI" in str(pembaca.trailer["/Root"]):
         return False
-    return all(halaman.get("/Annots") is None for halaman in PdfReader(io.BytesIO(isi)).pages)
+    return all(halaman.get("/Annots") is None for halaman in pembaca.pages)
 
 
 def png(lebar: int, tinggi: int, warna=(200, 30, 30)) -> bytes:

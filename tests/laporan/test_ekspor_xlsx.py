@@ -486,7 +486,8 @@ def test_teks_pengguna_tidak_menjadi_rumus(client, db, teks):
 
 def test_teks_mirip_galat_dan_karakter_kendali_tetap_teks(client, kabid, opd, staf):
     baris_daftar(opd, JenisPemanfaatan.NIK, 1, 9, keperluan="#N/A", oleh=staf)
-    baris_daftar(opd, JenisPemanfaatan.NIK, 2, 9, keperluan="Layanan\x07 berbunyi\x00", oleh=staf)
+    # NUL ditolak formulir (dan PostgreSQL); karakter kendali lain bisa tersimpan, mis. lewat impor.
+    baris_daftar(opd, JenisPemanfaatan.NIK, 2, 9, keperluan="Layanan\x07 berbunyi\x1b", oleh=staf)
     client.force_login(kabid)
     baris = tabel(buka(unduh(client, reverse("laporan:ekspor_daftar"), {"urut": "bulan"}))["Daftar"])
     # Karakter kendali tidak dapat disimpan dalam XML lembar kerja; sisanya utuh, berkas tetap terbuat.
