@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from akun.models import Pengguna, Peran
-from laporan import kelengkapan
+from laporan import kelengkapan, rekap
 from laporan.iku import iku_tahun, realisasi_dari_hitungan
 from laporan.models import Iku, Laporan, TargetIku
 from laporan.sop import Aksi, Periode
@@ -101,8 +101,40 @@ class SelesaikanDaftarForm(FormAksi):
         return " ".join(p.pesan for p in self.peringatan)
 
 
+PESAN_HITUNGAN_BERUBAH = (
+    "Daftar berubah sejak halaman ini dibuka, sehingga hitungannya tidak lagi sama dengan yang Anda periksa. "
+    "Periksa hitungan terbaru di atas, lalu laporkan lagi."
+)
+
+
 class LaporkanHitunganForm(FormAksi):
+    """Langkah 4: yang dibekukan harus persis hitungan yang dilihat Staf (dicocokkan lewat sidiknya)."""
+
     konfirmasi = forms.BooleanField(label="Saya sudah memeriksa hitungan ini dan melaporkannya kepada Kasi KIP.")
+    sidik = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        laporan = self.laporan
+        self.hitungan = rekap.hitung(
+            tahun=laporan.tahun, bulan_awal=laporan.bulan_awal, bulan_akhir=laporan.bulan_akhir
+        )
+        self.fields["sidik"].initial = rekap.sidik(self.hitungan)
+
+    def clean(self):
+        cleaned = super().clean()
+        terkini = rekap.sidik(self.hitungan)
+        if cleaned.get("sidik") != terkini:
+            # Galat formulir umum: kolom sidik tersembunyi, galatnya harus terlihat di atas formulir.
+            self.perbarui_sidik(terkini)
+            raise forms.ValidationError(PESAN_HITUNGAN_BERUBAH)
+        return cleaned
+
+    def perbarui_sidik(self, sidik: str) -> None:
+        """Formulir yang ditampilkan ulang membawa sidik hitungan terbaru, agar dapat dikirim lagi."""
+        data = self.data.copy()
+        data["sidik"] = sidik
+        self.data = data
 
 
 class SampaikanLaporanForm(FormAksi):

@@ -2,6 +2,8 @@
 
 import calendar
 import datetime
+import hashlib
+import json
 from dataclasses import dataclass
 
 from django.db.models import Count, Sum
@@ -62,3 +64,13 @@ def hitung(*, tahun: int, bulan_awal: int, bulan_akhir: int) -> HasilHitung:
         jumlah_opd_memanfaatkan=len({b["opd"] for b in baris}),
         jumlah_opd_pks_aktif=PerjanjianKerjaSama.objects.berlaku_pada(acuan).values("opd").distinct().count(),
     )
+
+
+def sidik(hasil: HasilHitung) -> str:
+    """Sidik hitungan: berubah bila satu angka pun berubah. Dipakai untuk memastikan yang dibekukan
+    pada Langkah 4 sama dengan yang dilihat dan dikonfirmasi Staf."""
+    isi = {
+        "baris": [[b["opd"], b["jenis"], b["jumlah_kegiatan"], b["total_jumlah"]] for b in hasil.baris],
+        "opd": [hasil.jumlah_opd_aktif, hasil.jumlah_opd_memanfaatkan, hasil.jumlah_opd_pks_aktif],
+    }
+    return hashlib.sha256(json.dumps(isi, sort_keys=True).encode()).hexdigest()

@@ -14,7 +14,7 @@ from akun.akses import pastikan_izin
 from akun.models import Pengguna, Peran
 from laporan import notifikasi, rekap
 from laporan.exports.arsip import arsip_buat
-from laporan.forms import FORM_AKSI, FormAksi, LakipBidangForm
+from laporan.forms import FORM_AKSI, PESAN_HITUNGAN_BERUBAH, FormAksi, LakipBidangForm, LaporkanHitunganForm
 from laporan.models import (
     HasilLangkah,
     LangkahLaporan,
@@ -137,7 +137,7 @@ def laporan_transisi(*, laporan: Laporan, aksi: str, user: Pengguna, data: dict[
         dari = laporan.status
         argumen = form.argumen()
         if aksi == Aksi.LAPORKAN_HITUNGAN:
-            argumen = _bekukan_hitungan(laporan, user, sekarang)
+            argumen = _bekukan_hitungan(laporan, user, sekarang, form)
         metode(**argumen)
         laporan.save()
         _setelah_transisi(laporan, aksi, form)
@@ -182,7 +182,7 @@ def _hasil_langkah(aksi: Aksi) -> str:
     return HasilLangkah.SELESAI
 
 
-def _bekukan_hitungan(laporan: Laporan, user: Pengguna, sekarang) -> dict:
+def _bekukan_hitungan(laporan: Laporan, user: Pengguna, sekarang, form: LaporkanHitunganForm) -> dict:
     """Langkah 4: bulan-bulan periode dikunci lebih dulu, lalu hitungan disimpan sebagai RekapPemanfaatan."""
     periode_kunci(
         pemilik=_pemilik_kunci(laporan),
@@ -192,6 +192,11 @@ def _bekukan_hitungan(laporan: Laporan, user: Pengguna, sekarang) -> dict:
         bulan_akhir=laporan.bulan_akhir,
     )
     hasil = rekap.hitung(tahun=laporan.tahun, bulan_awal=laporan.bulan_awal, bulan_akhir=laporan.bulan_akhir)
+    if rekap.sidik(hasil) != form.cleaned_data["sidik"]:
+        # Baris tersimpan di antara pemeriksaan formulir dan penguncian: jangan bekukan angka yang tak dilihat.
+        form.perbarui_sidik(rekap.sidik(hasil))
+        form.add_error(None, PESAN_HITUNGAN_BERUBAH)
+        raise DataAksiTidakSah(form)
     RekapPemanfaatan.objects.bulk_create(
         RekapPemanfaatan(
             laporan=laporan,

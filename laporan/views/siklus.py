@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_fsm import can_proceed
 
 from akun.tampilan import paginasi, urutan_stabil
-from laporan import kelengkapan, rekap, selectors, services
+from laporan import kelengkapan, selectors, services
 from laporan.exports.pdf import dokumen_tersedia
 from laporan.filters import LaporanFilter
 from laporan.forms import FORM_AKSI, LaporanBaruForm
@@ -79,8 +79,6 @@ def _konteks_aksi(laporan, aksi: Aksi) -> dict:
     periode = {"tahun": laporan.tahun, "bulan_awal": laporan.bulan_awal, "bulan_akhir": laporan.bulan_akhir}
     if aksi == Aksi.SELESAIKAN_DAFTAR:
         konteks["peringatan"] = kelengkapan.periksa(**periode)
-    if aksi == Aksi.LAPORKAN_HITUNGAN:
-        konteks["hitungan"] = rekap.hitung(**periode)
     if aksi in (Aksi.SAMPAIKAN_LAPORAN, Aksi.KEMBALIKAN_KE_STAF):
         konteks["rekap"] = rekap_dengan_tautan(laporan)
         konteks["tautan_daftar"] = tautan_daftar(laporan)

@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 
 from akun.models import Peran
+from laporan import rekap
 from laporan.models import (
     Iku,
     LangkahLaporan,
@@ -56,6 +57,12 @@ URUTAN_STATUS = [*JALAN_MAJU, "selesai"]
 ALASAN = "Angka Februari belum sesuai surat OPD."
 
 
+def sidik_hitungan(laporan: Laporan) -> str:
+    """Sidik hitungan Daftar periode itu saat ini, seperti yang dibawa halaman Langkah 4."""
+    hasil = rekap.hitung(tahun=laporan.tahun, bulan_awal=laporan.bulan_awal, bulan_akhir=laporan.bulan_akhir)
+    return rekap.sidik(hasil)
+
+
 def data_sah(aksi: str, laporan: Laporan, *, staf=None) -> dict:
     """Isian formulir yang sah untuk aksi itu, seperti yang dikirim peramban."""
     if aksi == "beri_arahan":
@@ -65,7 +72,7 @@ def data_sah(aksi: str, laporan: Laporan, *, staf=None) -> dict:
     if aksi == "selesaikan_daftar":
         return {"akui_peringatan": "on"}
     if aksi == "laporkan_hitungan":
-        return {"konfirmasi": "on"}
+        return {"konfirmasi": "on", "sidik": sidik_hitungan(laporan)}
     if aksi == "sampaikan_laporan":
         return {
             "analisa": "Naik dibanding triwulan lalu.",

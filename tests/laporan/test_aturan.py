@@ -105,7 +105,9 @@ def rangkap(db):
 def dihitung_rangkap(buat_laporan, rangkap):
     """Laporan di Langkah 5 yang hitungannya dilaporkan (Langkah 4) oleh si rangkap."""
     laporan = buat_laporan("hitung")
-    return laporan_transisi(laporan=laporan, aksi="laporkan_hitungan", user=rangkap, data={"konfirmasi": "on"})
+    return laporan_transisi(
+        laporan=laporan, aksi="laporkan_hitungan", user=rangkap, data=data_sah("laporkan_hitungan", laporan)
+    )
 
 
 def test_pelapor_hitungan_tidak_boleh_menyetujuinya(dihitung_rangkap, rangkap):
@@ -169,7 +171,9 @@ def test_setelah_dihitung_ulang_oleh_staf_lain_si_rangkap_boleh_menyetujui(dihit
         laporan=dihitung_rangkap, aksi="kembalikan_ke_staf", user=rangkap, data={"alasan": ALASAN}
     )
     laporan = laporan_transisi(laporan=laporan, aksi="selesaikan_daftar", user=staf, data={"akui_peringatan": "on"})
-    laporan = laporan_transisi(laporan=laporan, aksi="laporkan_hitungan", user=staf, data={"konfirmasi": "on"})
+    laporan = laporan_transisi(
+        laporan=laporan, aksi="laporkan_hitungan", user=staf, data=data_sah("laporkan_hitungan", laporan)
+    )
     laporan = laporan_transisi(
         laporan=laporan, aksi="sampaikan_laporan", user=rangkap, data=data_sah("sampaikan_laporan", laporan)
     )

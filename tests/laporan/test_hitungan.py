@@ -41,7 +41,7 @@ from pemanfaatan.services import (
     pemanfaatan_delete,
     pemanfaatan_update,
 )
-from tests.laporan.conftest import ALASAN, buat_iku, lampirkan_bukti, potret
+from tests.laporan.conftest import ALASAN, buat_iku, data_sah, lampirkan_bukti, potret
 
 pytestmark = pytest.mark.django_db
 
@@ -401,7 +401,9 @@ def test_kembalikan_ke_staf_menghapus_hitungan_beku_dan_membuka_kunci(terkunci, 
     baris = daftar_triwulan["nik_feb"]
     pemanfaatan_update(pemanfaatan=baris, user=staf, data=isian(baris, jumlah=260))
     laporan = laporan_transisi(laporan=laporan, aksi="selesaikan_daftar", user=staf, data={"akui_peringatan": "on"})
-    laporan = laporan_transisi(laporan=laporan, aksi="laporkan_hitungan", user=staf, data={"konfirmasi": "on"})
+    laporan = laporan_transisi(
+        laporan=laporan, aksi="laporkan_hitungan", user=staf, data=data_sah("laporkan_hitungan", laporan)
+    )
     assert rekap_tersimpan(laporan)[(baris.opd_id, "NIK")] == (2, 360)
     assert rekap_tersimpan(laporan) == hitung_ulang(2026, 1, 3)
     assert PeriodeTerkunci.objects.count() == 1

@@ -156,7 +156,9 @@ def test_dua_staf_melaporkan_hitungan_bersamaan_dibekukan_sekali(
         laporan = laporan_transisi(laporan=laporan, aksi=aksi, user=user, data=data_sah(aksi, laporan))
 
     def oleh(user):
-        return lambda: laporan_transisi(laporan=laporan, aksi="laporkan_hitungan", user=user, data={"konfirmasi": "on"})
+        return lambda: laporan_transisi(
+            laporan=laporan, aksi="laporkan_hitungan", user=user, data=data_sah("laporkan_hitungan", laporan)
+        )
 
     berhasil, galat = pisahkan(serentak(oleh(staf), oleh(staf_lain), tahan=laporan))
     assert len(berhasil) == 1
@@ -247,10 +249,12 @@ def test_klik_ganda_oleh_orang_lain_menyebut_siapa_yang_memproses(buat_laporan, 
 @pytest.mark.django_db
 def test_klik_ganda_laporkan_hitungan_tidak_membekukan_dua_kali(buat_laporan, daftar_triwulan, staf):
     laporan = buat_laporan("hitung")
-    laporan_transisi(laporan=laporan, aksi="laporkan_hitungan", user=staf, data={"konfirmasi": "on"})
+    laporan_transisi(laporan=laporan, aksi="laporkan_hitungan", user=staf, data=data_sah("laporkan_hitungan", laporan))
     sebelum = potret(laporan)
     with pytest.raises(LaporanSudahDiproses, match="sudah diproses oleh Staf pada"):
-        laporan_transisi(laporan=laporan, aksi="laporkan_hitungan", user=staf, data={"konfirmasi": "on"})
+        laporan_transisi(
+            laporan=laporan, aksi="laporkan_hitungan", user=staf, data=data_sah("laporkan_hitungan", laporan)
+        )
     assert potret(laporan) == sebelum
     assert RekapPemanfaatan.objects.filter(laporan=laporan).count() == 5
     assert PeriodeTerkunci.objects.count() == 1

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from laporan.models import Iku, LangkahLaporan, Laporan, Notifikasi, RiwayatLaporan, TargetIku
+from pemanfaatan.models import Pemanfaatan
 from tests.laporan.conftest import PERIODE, TAHUN, data_sah
 
 pytestmark = pytest.mark.django_db
@@ -184,3 +185,38 @@ def test_laporan_untuk_periode_yang_belum_usai_ditolak(client, kabid):
     respons = client.post(reverse("laporan:baru"), {"tahun": tahun_ini, "periode": "TAHUNAN"})
     assert f"Periode Tahunan {tahun_ini} baru berakhir 31 Desember {tahun_ini}" in respons.content.decode()
     assert not Laporan.objects.exists()
+
+
+def test_hitungan_yang_berubah_sejak_dilihat_tidak_dibekukan(client, staf, buat_laporan, daftar_triwulan, opd):
+    laporan = buat_laporan("hitung")
+    url = reverse("laporan:aksi", args=[laporan.pk, "laporkan_hitungan"])
+    client.force_login(staf)
+    sidik_dilihat = client.get(url).context["form"]["sidik"].value()
+    # Baris baru masuk ke periode itu sebelum Staf menekan tombol.
+    Pemanfaatan.objects.create(
+        opd=opd,
+        jenis="NIK",
+        tahun=laporan.tahun,
+        bulan=laporan.bulan_awal,
+        keperluan="Baris susulan",
+        metode_akses="WEB_SERVICE",
+        jumlah=77,
+        created_by=staf,
+        updated_by=staf,
+    )
+    respons = client.post(url, {"konfirmasi": "on", "sidik": sidik_dilihat})
+    assert respons.status_code == 200
+    assert "Daftar berubah sejak halaman ini dibuka" in respons.content.decode()
+    laporan.refresh_from_db()
+    assert laporan.status == "hitung" and not laporan.rekap.exists()
+    # Formulir yang ditampilkan ulang membawa sidik hitungan terbaru dan dapat dikirim lagi.
+    sidik_baru = respons.context["form"]["sidik"].value()
+    assert sidik_baru != sidik_dilihat
+    assert client.post(url, {"konfirmasi": "on", "sidik": sidik_baru}).status_code == 302
+    laporan.refresh_from_db()
+    assert laporan.status == "laporan"
+    assert sum(r.total_jumlah for r in laporan.rekap.all()) == sum(
+        Pemanfaatan.objects.filter(
+            tahun=laporan.tahun, bulan__gte=laporan.bulan_awal, bulan__lte=laporan.bulan_akhir
+        ).values_list("jumlah", flat=True)
+    )
