@@ -19,13 +19,10 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 
+# Tanpa SECRET_KEY di produksi, server web (sop_kinerja/wsgi.py, asgi.py) dan `check --deploy` menolak
+# berjalan (akun/checks.py); perintah yang tidak memakai kunci (migrate, makemigrations) tetap jalan.
 SECRET_KEY = env.str("SECRET_KEY", default="")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY belum diisi. Isi variabel lingkungan SECRET_KEY dengan string acak "
-            'yang panjang (mis. hasil `python -c "import secrets; print(secrets.token_urlsafe(50))"`).'
-        )
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "django-insecure-khusus-pengembangan-lokal-jangan-dipakai-di-produksi"  # noqa: S105
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])

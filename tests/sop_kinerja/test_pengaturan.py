@@ -39,9 +39,31 @@ def test_check_deploy_bersih_dengan_pengaturan_produksi():
 
 
 def test_produksi_tanpa_secret_key_menolak_berjalan():
-    hasil = jalankan_manage("check")
+    hasil = jalankan_manage("check", "--deploy")
     assert hasil.returncode != 0
     assert "SECRET_KEY belum diisi" in hasil.stderr
+
+
+def test_server_web_tanpa_secret_key_gagal_saat_dimuat():
+    """gunicorn memuat sop_kinerja.wsgi: tanpa kunci, server tidak pernah menerima permintaan."""
+    env = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "")}
+    hasil = subprocess.run(
+        [sys.executable, "-c", "import sop_kinerja.wsgi"],
+        cwd=AKAR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert hasil.returncode != 0
+    assert "SECRET_KEY belum diisi" in hasil.stderr
+
+
+def test_perintah_tanpa_kunci_tetap_jalan_tanpa_secret_key():
+    """Memeriksa migrasi tidak memakai kunci rahasia, jadi boleh dijalankan tanpa SECRET_KEY."""
+    hasil = jalankan_manage("makemigrations", "--check", "--dry-run")
+    assert hasil.returncode == 0, hasil.stderr
+    assert "No changes detected" in hasil.stdout
 
 
 def test_debug_mati_secara_bawaan():
