@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from akun.models import Pengguna, Peran
 from laporan import kelengkapan, rekap
-from laporan.iku import iku_tahun, realisasi_dari_hitungan
+from laporan.iku import angka_laporan, iku_tahun, realisasi
 from laporan.models import Iku, Laporan, TargetIku
 from laporan.sop import Aksi, Periode
 
@@ -163,8 +163,9 @@ class LakipBidangForm(FormAksi):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.baris_iku: list[tuple[Iku, TargetIku | None, Decimal | None]] = []
+        angka = angka_laporan(self.laporan)
         for iku, target in iku_tahun(tahun=self.laporan.tahun):
-            hitungan = realisasi_dari_hitungan(laporan=self.laporan, iku=iku)
+            hitungan = None if angka is None else realisasi(iku=iku, angka=angka)
             self.baris_iku.append((iku, target, hitungan))
             self.fields[f"realisasi_{iku.pk}"] = forms.DecimalField(
                 label=f"Realisasi {iku.nama} ({iku.satuan})",

@@ -14,7 +14,7 @@ from pemanfaatan.models import JenisPemanfaatan, Opd, Pemanfaatan, PerjanjianKer
 
 @dataclass(frozen=True)
 class HasilHitung:
-    baris: list[dict]  # opd, opd__nama, jenis, jenis_label, jumlah_kegiatan, total_jumlah
+    baris: list[dict]  # opd, opd__nama, opd__aktif, jenis, jenis_label, jumlah_kegiatan, total_jumlah
     jumlah_opd_aktif: int
     jumlah_opd_memanfaatkan: int
     jumlah_opd_pks_aktif: int
@@ -51,19 +51,25 @@ def hitung(*, tahun: int, bulan_awal: int, bulan_akhir: int) -> HasilHitung:
     """Hitungan Langkah 4 dengan agregat basis data: empat kueri berapa pun banyaknya baris."""
     baris = list(
         pemanfaatan_periode(tahun=tahun, bulan_awal=bulan_awal, bulan_akhir=bulan_akhir)
-        .values("opd", "opd__nama", "jenis")
+        .values("opd", "opd__nama", "opd__aktif", "jenis")
         .annotate(jumlah_kegiatan=Count("pk"), total_jumlah=Sum("jumlah"))
         .order_by("opd__nama", "jenis")
     )
     for item in baris:
         item["jenis_label"] = JenisPemanfaatan(item["jenis"]).label
-    acuan = tanggal_acuan_pks(tahun, bulan_akhir)
     return HasilHitung(
         baris=baris,
         jumlah_opd_aktif=Opd.objects.filter(aktif=True).count(),
-        jumlah_opd_memanfaatkan=len({b["opd"] for b in baris}),
-        jumlah_opd_pks_aktif=PerjanjianKerjaSama.objects.berlaku_pada(acuan).values("opd").distinct().count(),
+        # Cakupan dihitung atas OPD aktif saja, seperti penyebutnya; pemanfaatan OPD yang sudah dinonaktifkan
+        # tetap masuk total jumlah, tetapi tidak membuat cakupan melampaui 100%.
+        jumlah_opd_memanfaatkan=len({b["opd"] for b in baris if b["opd__aktif"]}),
+        jumlah_opd_pks_aktif=jumlah_opd_pks_aktif(pada=tanggal_acuan_pks(tahun, bulan_akhir)),
     )
+
+
+def jumlah_opd_pks_aktif(*, pada: datetime.date) -> int:
+    """OPD aktif yang punya PKS berlaku pada tanggal itu."""
+    return PerjanjianKerjaSama.objects.berlaku_pada(pada).filter(opd__aktif=True).values("opd").distinct().count()
 
 
 def sidik(hasil: HasilHitung) -> str:

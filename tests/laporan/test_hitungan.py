@@ -133,6 +133,25 @@ def test_opd_aktif_dan_pks_aktif_dihitung_terpisah_dari_pemakai(buat_laporan, da
     assert (laporan.jumlah_opd_aktif, laporan.jumlah_opd_memanfaatkan, laporan.jumlah_opd_pks_aktif) == (4, 3, 2)
 
 
+def test_opd_nonaktif_masuk_total_tetapi_tidak_menaikkan_cakupan(buat_laporan, daftar_triwulan, opd_lain, staf):
+    """OPD yang dinonaktifkan setelah memanfaatkan data: jumlahnya tetap dihitung, tetapi cakupan OPD dan
+    OPD ber-PKS hanya menghitung OPD aktif, sehingga persentase tidak melampaui 100%."""
+    opd_lain.aktif = False
+    opd_lain.save()
+    PerjanjianKerjaSama.objects.create(
+        nomor="120/10/PKS-DUKCAPIL/2025",
+        opd=opd_lain,
+        tanggal=datetime.date(2025, 6, 1),
+        berlaku_mulai=datetime.date(2025, 6, 1),
+        berlaku_sampai=datetime.date(2030, 5, 31),
+        lingkup_ktp_el=True,
+    )
+    laporan = ke_laporan(buat_laporan)
+    laporan.refresh_from_db()
+    assert (laporan.jumlah_opd_aktif, laporan.jumlah_opd_memanfaatkan, laporan.jumlah_opd_pks_aktif) == (2, 2, 1)
+    assert rekap_tersimpan(laporan)[(opd_lain.pk, "KTP_EL")] == (1, 7)
+
+
 @pytest.mark.parametrize(
     ("periode", "bulan", "diharapkan"),
     [
