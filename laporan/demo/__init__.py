@@ -1,4 +1,5 @@
-"""Data demo: OPD Sumatera Barat, PKS, Daftar Pemanfaatan 12 bulan terakhir dan satu pengguna per peran.
+"""Data demo: OPD Sumatera Barat, PKS, Daftar Pemanfaatan 24 bulan terakhir, dua siklus SOP dan satu pengguna
+per peran.
 
 Dipanggil oleh `python manage.py seed_demo`. Semua tanggal dihitung dari hari ini agar status PKS
 (aktif, segera berakhir, berakhir) dan periode laporan tetap bermakna kapan pun demo dimuat.
@@ -21,11 +22,13 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from akun.models import Pengguna, Peran
 from laporan.demo.iku import HasilIku, iku_demo_get_or_create
 from laporan.demo.profil import DK, KTP, NIK, PROFIL, Layanan, Profil, RencanaPks
+from laporan.demo.siklus import HasilSiklus, siklus_demo_create
 from pemanfaatan.models import (
     NAMA_BULAN,
     JenisOpd,
@@ -298,7 +301,7 @@ def pks_demo_get_or_create(*, opd: dict[str, Opd], user: Pengguna, hari_ini: dat
 # --- Daftar Pemanfaatan -------------------------------------------------------------------------
 
 
-def bulan_terakhir(hari_ini: datetime.date, jumlah: int = 12) -> list[tuple[int, int]]:
+def bulan_terakhir(hari_ini: datetime.date, jumlah: int = 24) -> list[tuple[int, int]]:
     """(tahun, bulan) untuk `jumlah` bulan terakhir, urut dari yang terlama sampai bulan berjalan."""
     indeks = hari_ini.year * 12 + hari_ini.month - 1
     return [(i // 12, i % 12 + 1) for i in range(indeks - jumlah + 1, indeks + 1)]
@@ -344,7 +347,10 @@ class HasilPemanfaatan:
 def pemanfaatan_demo_create(
     *, opd: dict[str, Opd], pks: dict[str, list[PerjanjianKerjaSama]], user: Pengguna, hari_ini: datetime.date
 ) -> HasilPemanfaatan:
-    """Langkah 3 (contoh): Daftar Pemanfaatan 12 bulan terakhir; baris yang kunci alaminya sudah ada dilewati."""
+    """Langkah 3 (contoh): Daftar Pemanfaatan 24 bulan terakhir, agar dasbor punya pembanding tahun lalu.
+
+    Baris yang kunci alaminya sudah ada dilewati.
+    """
     periode = bulan_terakhir(hari_ini)
     hasil = HasilPemanfaatan(periode=periode)
     ada = {
@@ -397,12 +403,14 @@ class HasilDemo:
     pks: HasilPks
     pemanfaatan: HasilPemanfaatan
     iku: HasilIku
+    siklus: HasilSiklus
     pengguna: list[HasilPengguna]
     kata_sandi_bersama: bool
 
     @property
     def peringatan(self) -> list[str]:
-        return self.opd.peringatan + self.pks.peringatan
+        siklus = [self.siklus.dilewati] if self.siklus.dilewati else []
+        return self.opd.peringatan + self.pks.peringatan + siklus
 
 
 @transaction.atomic
@@ -417,11 +425,15 @@ def demo_seed(*, hari_ini: datetime.date, kata_sandi: str | None = None) -> Hasi
     hasil_pks = pks_demo_get_or_create(opd=hasil_opd.opd, user=kasi, hari_ini=hari_ini)
     hasil_pemanfaatan = pemanfaatan_demo_create(opd=hasil_opd.opd, pks=hasil_pks.pks, user=staf, hari_ini=hari_ini)
     hasil_iku = iku_demo_get_or_create(tahun=sorted({tahun for tahun, _ in hasil_pemanfaatan.periode}))
+    pelaku = {p.username: p for p in Pengguna.objects.filter(username__in=["kabid", "kasi", "staf", "sekretariat"])}
+    # Layanan siklus memakai jam sebenarnya: triwulan yang "sudah usai" tidak boleh dihitung dari hari esok.
+    hasil_siklus = siklus_demo_create(hari_ini=min(hari_ini, timezone.localdate()), pelaku=pelaku)
     return HasilDemo(
         opd=hasil_opd,
         pks=hasil_pks,
         pemanfaatan=hasil_pemanfaatan,
         iku=hasil_iku,
+        siklus=hasil_siklus,
         pengguna=pengguna,
         kata_sandi_bersama=bool(kata_sandi),
     )

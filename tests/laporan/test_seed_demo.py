@@ -15,6 +15,8 @@ from django.utils import timezone
 from akun.models import Pengguna, Peran
 from akun.validators import validasi_nip
 from laporan import demo
+from laporan.models import ArsipDokumen, Laporan, RekapPemanfaatan, RiwayatLaporan
+from laporan.sop import Aksi, StatusLaporan
 from pemanfaatan.models import (
     JenisPemanfaatan,
     MetodeAkses,
@@ -55,9 +57,9 @@ def baris_fixture() -> list[dict[str, str]]:
         return list(csv.DictReader(berkas))
 
 
-def dua_belas_bulan(hari_ini: datetime.date) -> set[tuple[int, int]]:
+def dua_puluh_empat_bulan(hari_ini: datetime.date) -> set[tuple[int, int]]:
     tahun, bulan, hasil = hari_ini.year, hari_ini.month, set()
-    for _ in range(12):
+    for _ in range(24):
         hasil.add((tahun, bulan))
         tahun, bulan = (tahun - 1, 12) if bulan == 1 else (tahun, bulan - 1)
     return hasil
@@ -129,22 +131,22 @@ def test_pks_beragam_status_dan_sebagian_opd_tanpa_pks():
         pks.full_clean()
 
 
-def test_pemanfaatan_mencakup_dua_belas_bulan_terakhir():
+def test_pemanfaatan_mencakup_dua_puluh_empat_bulan_terakhir():
     jalankan()
 
     bulan = set(Pemanfaatan.objects.values_list("tahun", "bulan").distinct())
-    assert bulan == dua_belas_bulan(timezone.localdate())
+    assert bulan == dua_puluh_empat_bulan(timezone.localdate())
     assert set(Pemanfaatan.objects.values_list("jenis", flat=True)) == set(JenisPemanfaatan.values)
     assert not Pemanfaatan.objects.filter(jumlah=0).exists()
     for baris in Pemanfaatan.objects.all()[:20]:
         baris.full_clean()
 
 
-def test_dua_belas_bulan_melintasi_pergantian_tahun():
+def test_dua_puluh_empat_bulan_melintasi_pergantian_tahun():
     demo.demo_seed(hari_ini=datetime.date(2026, 2, 10))
 
     bulan = set(Pemanfaatan.objects.values_list("tahun", "bulan").distinct())
-    assert bulan == dua_belas_bulan(datetime.date(2026, 2, 10))
+    assert bulan == dua_puluh_empat_bulan(datetime.date(2026, 2, 10))
 
 
 def test_volume_realistis_per_opd():
@@ -162,8 +164,8 @@ def test_volume_realistis_per_opd():
         Pemanfaatan.objects.filter(opd=opd).values("tahun", "bulan").distinct().count()
         for opd in Opd.objects.filter(pks__isnull=False).distinct()
     ]
-    assert 12 in bulan_per_opd
-    assert sum(b < 12 for b in bulan_per_opd) >= 10
+    assert 24 in bulan_per_opd
+    assert sum(b < 24 for b in bulan_per_opd) >= 10
 
 
 def test_sebagian_kecil_baris_tanpa_pks_sah():
@@ -304,3 +306,35 @@ def test_pks_tidak_digandakan_bila_dijalankan_pada_hari_lain():
     assert PerjanjianKerjaSama.objects.count() == jumlah_pks
     assert hasil.pks.dibuat == 0
     assert Pemanfaatan.objects.filter(tahun=2027, bulan=1).exists()
+
+
+def test_dua_siklus_sop_demo_lewat_layanan_dan_tidak_digandakan():
+    jalankan()
+    keluaran = jalankan()
+
+    tahun, periode = demo.siklus.triwulan_usai(timezone.localdate())[0]
+    selesai = Laporan.objects.get(status=StatusLaporan.SELESAI)
+    menunggu = Laporan.objects.get(status=StatusLaporan.LAPORAN)
+    assert (selesai.tahun, selesai.periode) == (tahun, periode)
+    assert Laporan.objects.count() == 2
+    assert list(RiwayatLaporan.objects.filter(aksi=Aksi.KEMBALIKAN_KE_STAF).values_list("laporan", flat=True)) == [
+        selesai.pk
+    ]
+    assert ArsipDokumen.objects.filter(laporan=selesai).count() == 4
+    # Hitungan beku sama dengan Daftar periodenya.
+    for laporan in (selesai, menunggu):
+        daftar = Pemanfaatan.objects.filter(
+            tahun=laporan.tahun, bulan__gte=laporan.bulan_awal, bulan__lte=laporan.bulan_akhir
+        )
+        beku = RekapPemanfaatan.objects.filter(laporan=laporan).aggregate(t=Sum("total_jumlah"))["t"]
+        assert beku == daftar.aggregate(t=Sum("jumlah"))["t"] > 0
+    assert "Siklus SOP sudah ada" in keluaran
+
+
+def test_siklus_demo_dilewati_bila_pengguna_demo_tidak_berperan():
+    Pengguna.objects.create_user(username="kabid", password="sandi-lama-yang-panjang", nama="Kabid Lama")
+
+    keluaran = jalankan()
+
+    assert not Laporan.objects.exists()
+    assert "siklus SOP demo tidak dibuat karena pengguna kabid tidak berperan Kepala Bidang" in keluaran

@@ -2,6 +2,7 @@ import os
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from laporan.demo import NAMA_BULAN, DemoError, HasilDemo, demo_seed, nama_bulan
@@ -15,8 +16,9 @@ def _tanggal(tanggal) -> str:
 
 class Command(BaseCommand):
     help = (
-        "Memuat data demo: OPD Provinsi Sumatera Barat, PKS, Daftar Pemanfaatan 12 bulan terakhir, "
-        "dan satu pengguna per peran (kabid, kasi, staf, sekretariat) ditambah admin. Aman dijalankan ulang."
+        "Memuat data demo: OPD Provinsi Sumatera Barat, PKS, Daftar Pemanfaatan 24 bulan terakhir, dua siklus "
+        "SOP (satu selesai, satu menunggu Kasi KIP), dan satu pengguna per peran (kabid, kasi, staf, "
+        "sekretariat) ditambah admin. Aman dijalankan ulang."
     )
 
     def add_arguments(self, parser):
@@ -45,7 +47,9 @@ class Command(BaseCommand):
             )
         hari_ini = timezone.localdate()
         try:
-            hasil = demo_seed(hari_ini=hari_ini, kata_sandi=options["kata_sandi"])
+            # Siklus demo membuat notifikasi dalam aplikasi, tetapi surelnya tidak dikirim ke alamat contoh.
+            with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+                hasil = demo_seed(hari_ini=hari_ini, kata_sandi=options["kata_sandi"])
         except DemoError as e:
             raise CommandError(str(e)) from None
         self._laporkan(hasil, hari_ini, tampilkan_sandi_bersama=settings.DEBUG)
@@ -60,6 +64,10 @@ class Command(BaseCommand):
         awal, akhir = nama_bulan(*pm.periode[0]), nama_bulan(*pm.periode[-1])
         tulis(f"  Daftar Pemanfaatan {awal} s.d. {akhir}: {pm.dibuat} baris dibuat, {pm.ada} sudah ada.")
         tulis(f"  IKU: {hasil.iku.iku_dibuat} dibuat, target tahunan: {hasil.iku.target_dibuat} dibuat.")
+        if hasil.siklus.dibuat:
+            tulis(f"  Siklus SOP dibuat: {', '.join(hasil.siklus.dibuat)}.")
+        if hasil.siklus.ada:
+            tulis(f"  Siklus SOP sudah ada: {', '.join(hasil.siklus.ada)}.")
         if pm.temuan:
             tulis(f"  Di antara baris baru, {pm.temuan} tanpa PKS yang sah (contoh temuan kepatuhan).")
         for pesan in hasil.peringatan:
