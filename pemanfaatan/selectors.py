@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from akun.akses import pastikan_izin
@@ -32,13 +33,31 @@ def pks_get(*, user: Pengguna, pk: int) -> PerjanjianKerjaSama:
     return get_object_or_404(PerjanjianKerjaSama.objects.with_status().select_related("opd"), pk=pk)
 
 
+def jumlah_data_dukung() -> Coalesce:
+    """Banyak data dukung per baris sebagai subkueri berkorelasi, bukan JOIN + GROUP BY.
+
+    Dengan `Count("data_dukung")` setiap kueri atas Daftar menjadi agregat: hitungan paginasi dan total
+    halaman Daftar harus mengelompokkan seluruh tabel dulu (0,3 detik per kueri pada 20.000 baris SQLite,
+    detik-detik pada 2 juta baris). Subkueri hanya dievaluasi untuk baris yang benar-benar diambil, dan
+    `count()`/`aggregate()` Django membuang anotasi yang tidak dirujuk.
+    """
+    per_baris = (
+        DataDukung.objects.filter(pemanfaatan=OuterRef("pk"))
+        .order_by()
+        .values("pemanfaatan")
+        .annotate(banyak=Count("pk"))
+        .values("banyak")
+    )
+    return Coalesce(Subquery(per_baris, output_field=IntegerField()), 0)
+
+
 def pemanfaatan_list(*, user: Pengguna) -> QuerySet[Pemanfaatan]:
     """Baris Daftar dengan status PKS dan jumlah data dukung, siap difilter dan dipaginasi."""
     pastikan_izin(user, "pemanfaatan.view_pemanfaatan")
     return (
         Pemanfaatan.objects.with_status_pks()
         .select_related("opd", "pks")
-        .annotate(jumlah_data_dukung=Count("data_dukung"))
+        .annotate(jumlah_data_dukung=jumlah_data_dukung())
     )
 
 
