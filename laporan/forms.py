@@ -11,6 +11,7 @@ from laporan import kelengkapan, rekap
 from laporan.iku import angka_laporan, iku_tahun, realisasi
 from laporan.models import Iku, Laporan, TargetIku
 from laporan.sop import Aksi, Periode
+from pemanfaatan.models import TAHUN_MAKSIMUM, TAHUN_MINIMUM
 
 
 class LaporanBaruForm(forms.Form):
@@ -247,3 +248,14 @@ class TargetIkuForm(forms.ModelForm):
     class Meta:
         model = TargetIku
         fields = ["iku", "tahun", "target"]
+
+
+class TahunDasborForm(forms.Form):
+    """Tahun dasbor dari `?tahun=`; kosong berarti tahun berjalan."""
+
+    tahun = forms.IntegerField(required=False, min_value=TAHUN_MINIMUM, max_value=TAHUN_MAKSIMUM)
+
+    def tahun_dipilih(self) -> int:
+        if self.is_valid() and self.cleaned_data["tahun"]:
+            return self.cleaned_data["tahun"]
+        return timezone.localdate().year

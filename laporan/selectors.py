@@ -11,7 +11,16 @@ from django_fsm import can_proceed
 
 from akun.akses import pastikan_izin
 from akun.models import Pengguna, Peran
-from laporan.models import ArsipDokumen, HariLibur, HasilLangkah, LangkahLaporan, Laporan, Notifikasi, RiwayatLaporan
+from laporan.models import (
+    ArsipDokumen,
+    HariLibur,
+    HasilLangkah,
+    LangkahLaporan,
+    Laporan,
+    Notifikasi,
+    RiwayatLaporan,
+    WaktuBaku,
+)
 from laporan.sop import (
     LANGKAH,
     PENGEMBALIAN,
@@ -32,6 +41,15 @@ logger = logging.getLogger(__name__)
 def jadwal_kerja() -> JadwalKerja:
     """Jadwal kerja dari pengaturan, ditambah hari libur yang dicatat administrator."""
     return JadwalKerja.dari_pengaturan(libur_tambahan=dict(HariLibur.objects.values_list("tanggal", "keterangan")))
+
+
+def waktu_baku_berlaku() -> dict[str, int]:
+    """Waktu baku (menit) per nomor langkah yang berlaku hari ini: ubahan administrator, atau angka SOP."""
+    tersimpan = dict(WaktuBaku.objects.values_list("nomor", "menit"))
+    return {
+        str(langkah.nomor): tersimpan.get(langkah.nomor, int(langkah.waktu_baku.total_seconds() // 60))
+        for langkah in LANGKAH
+    }
 
 
 def laporan_list(*, user: Pengguna) -> QuerySet[Laporan]:

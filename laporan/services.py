@@ -23,12 +23,10 @@ from laporan.models import (
     RealisasiIku,
     RekapPemanfaatan,
     RiwayatLaporan,
-    WaktuBaku,
 )
 from laporan.rekap import tanggal_akhir_bulan
-from laporan.selectors import jadwal_kerja, transisi_terakhir
+from laporan.selectors import jadwal_kerja, transisi_terakhir, waktu_baku_berlaku
 from laporan.sop import (
-    LANGKAH,
     Aksi,
     AksiPendamping,
     Periode,
@@ -73,11 +71,7 @@ def laporan_buat(*, user: Pengguna, tahun: int, periode: str, arahan: str = "") 
         raise LaporanDitolak("Hanya Kabid yang dapat memulai Laporan.")
     _pastikan_periode_berakhir(tahun, periode)
     # Salinan waktu baku yang berlaku hari ini: perubahan kelak tidak mengubah Laporan yang sudah berjalan.
-    tersimpan = dict(WaktuBaku.objects.values_list("nomor", "menit"))
-    waktu_baku = {
-        str(langkah.nomor): tersimpan.get(langkah.nomor, int(langkah.waktu_baku.total_seconds() // 60))
-        for langkah in LANGKAH
-    }
+    waktu_baku = waktu_baku_berlaku()
     laporan = Laporan(tahun=tahun, periode=periode, arahan=arahan, waktu_baku=waktu_baku, dibuat_oleh=user)
     try:
         with transaction.atomic():

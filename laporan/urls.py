@@ -1,10 +1,12 @@
 from django.urls import path
 
-from laporan.views import arsip, dokumen, ekspor, iku, siklus, tugas
+from laporan.views import arsip, dasbor, dokumen, ekspor, iku, siklus, tugas
 
 app_name = "laporan"
 
 urlpatterns = [
+    path("dasbor/", dasbor.dasbor, name="dasbor"),
+    path("dasbor/ekspor.xlsx", dasbor.dasbor_xlsx, name="dasbor_xlsx"),
     path("tugas/", tugas.tugas_saya, name="tugas"),
     path("notifikasi/", tugas.notifikasi, name="notifikasi"),
     path("notifikasi/tandai-dibaca/", tugas.notifikasi_tandai_dibaca, name="notifikasi_dibaca"),

@@ -5,9 +5,12 @@ from django import forms
 from django.db.models import Q
 
 from pemanfaatan.models import (
+    TAHUN_MAKSIMUM,
+    TAHUN_MINIMUM,
     Bulan,
     JenisOpd,
     JenisPemanfaatan,
+    KeadaanPksOpd,
     MetodeAkses,
     Opd,
     StatusPks,
@@ -16,12 +19,36 @@ from pemanfaatan.models import (
 
 PILIHAN_YA_TIDAK = forms.Select(choices=[("", "Semua"), ("true", "Sudah ada"), ("false", "Belum ada")])
 PILIHAN_AKTIF = forms.Select(choices=[("", "Semua"), ("true", "Aktif"), ("false", "Nonaktif")])
+# Temuan kepatuhan di dasbor: semua baris yang dasar hukumnya tidak sah, apa pun sebabnya.
+TIDAK_SAH = "TIDAK_SAH"
 
 
 class OpdFilter(django_filters.FilterSet):
     cari = django_filters.CharFilter(label="Cari", method="filter_cari")
     jenis = django_filters.ChoiceFilter(choices=JenisOpd.choices, empty_label="Semua jenis")
     aktif = django_filters.BooleanFilter(label="Status", widget=PILIHAN_AKTIF)
+    keadaan_pks = django_filters.ChoiceFilter(
+        choices=KeadaanPksOpd.choices, label="Keadaan PKS", empty_label="Semua keadaan PKS", method="filter_keadaan_pks"
+    )
+    pks_berlaku_tahun = django_filters.NumberFilter(
+        label="Ber-PKS pada tahun", method="filter_pks_berlaku_tahun", min_value=TAHUN_MINIMUM, max_value=TAHUN_MAKSIMUM
+    )
+    pemanfaatan_tahun = django_filters.NumberFilter(
+        label="Memanfaatkan pada tahun",
+        method="filter_pemanfaatan_tahun",
+        min_value=TAHUN_MINIMUM,
+        max_value=TAHUN_MAKSIMUM,
+    )
+    # Penelusuran dari dasbor: OPD tanpa baris Daftar pada tahun itu, atau pada satu bulannya saja.
+    tanpa_pemanfaatan_tahun = django_filters.NumberFilter(
+        label="Tanpa pemanfaatan pada tahun",
+        method="filter_tanpa_pemanfaatan",
+        min_value=TAHUN_MINIMUM,
+        max_value=TAHUN_MAKSIMUM,
+    )
+    tanpa_pemanfaatan_bulan = django_filters.ChoiceFilter(
+        choices=Bulan.choices, label="… pada bulan", empty_label="Setahun penuh", method="filter_tanpa_pemanfaatan"
+    )
     urut = django_filters.OrderingFilter(
         fields=[("nama", "nama"), ("kode", "kode"), ("jenis", "jenis"), ("jumlah_pks", "jumlah_pks")],
         field_labels={"nama": "Nama", "kode": "Kode", "jenis": "Jenis", "jumlah_pks": "Jumlah PKS"},
@@ -36,6 +63,22 @@ class OpdFilter(django_filters.FilterSet):
     def filter_cari(self, queryset, name, value):
         kata = value.strip()
         return queryset.filter(Q(nama__icontains=kata) | Q(kode__icontains=kata) | Q(singkatan__icontains=kata))
+
+    def filter_keadaan_pks(self, queryset, name, value):
+        return queryset.keadaan_pks(value)
+
+    def filter_pks_berlaku_tahun(self, queryset, name, value):
+        return queryset.pks_berlaku_tahun(int(value))
+
+    def filter_pemanfaatan_tahun(self, queryset, name, value):
+        return queryset.memanfaatkan(int(value))
+
+    def filter_tanpa_pemanfaatan(self, queryset, name, value):
+        # Tahun dan bulan dibaca bersama; bulan tanpa tahun tidak menyaring apa pun.
+        if name == "tanpa_pemanfaatan_bulan":
+            return queryset
+        bulan = self.form.cleaned_data.get("tanpa_pemanfaatan_bulan")
+        return queryset.tanpa_pemanfaatan(int(value), int(bulan) if bulan else None)
 
 
 class PksFilter(django_filters.FilterSet):
@@ -66,7 +109,10 @@ class PemanfaatanFilter(django_filters.FilterSet):
         choices=MetodeAkses.choices, label="Metode akses", empty_label="Semua metode"
     )
     status_pks = django_filters.ChoiceFilter(
-        choices=StatusPksPemanfaatan.choices, label="Status PKS", empty_label="Semua status PKS"
+        choices=[*StatusPksPemanfaatan.choices, (TIDAK_SAH, "Semua yang tidak sah (temuan)")],
+        label="Status PKS",
+        empty_label="Semua status PKS",
+        method="filter_status_pks",
     )
     ada_data_dukung = django_filters.BooleanFilter(
         label="Data dukung", method="filter_ada_data_dukung", widget=PILIHAN_YA_TIDAK
@@ -92,6 +138,11 @@ class PemanfaatanFilter(django_filters.FilterSet):
         label="Urutkan",
         empty_label="Bawaan",
     )
+
+    def filter_status_pks(self, queryset, name, value):
+        if value == TIDAK_SAH:
+            return queryset.exclude(status_pks=StatusPksPemanfaatan.SAH)
+        return queryset.filter(status_pks=value)
 
     def filter_ada_data_dukung(self, queryset, name, value):
         return queryset.filter(jumlah_data_dukung__gt=0) if value else queryset.filter(jumlah_data_dukung=0)

@@ -102,6 +102,60 @@ class NamaBerkasAcak:
         return isinstance(other, NamaBerkasAcak) and other.folder == self.folder
 
 
+class KeadaanPksOpd(models.TextChoices):
+    """Keadaan perjanjian sebuah OPD hari ini, untuk pantauan PKS."""
+
+    BERLAKU = "BERLAKU", "Punya PKS yang berlaku"
+    PERLU_PERPANJANGAN = "PERLU_PERPANJANGAN", "PKS sudah berakhir, belum diperpanjang"
+    TANPA_PKS = "TANPA_PKS", "Belum pernah ber-PKS"
+
+
+class OpdQuerySet(models.QuerySet):
+    def keadaan_pks(self, keadaan: str, pada: datetime.date | None = None):
+        """OPD menurut keadaan PKS-nya pada tanggal itu. PKS yang belum berlaku dihitung sebagai pengganti."""
+        pada = pada or timezone.localdate()
+        masih_ada = models.Exists(
+            PerjanjianKerjaSama.objects.filter(opd=models.OuterRef("pk"), berlaku_sampai__gte=pada)
+        )
+        pernah = models.Exists(PerjanjianKerjaSama.objects.filter(opd=models.OuterRef("pk")))
+        if keadaan == KeadaanPksOpd.BERLAKU:
+            return self.filter(
+                models.Exists(PerjanjianKerjaSama.objects.berlaku_pada(pada).filter(opd=models.OuterRef("pk")))
+            )
+        if keadaan == KeadaanPksOpd.PERLU_PERPANJANGAN:
+            return self.filter(pernah).exclude(masih_ada)
+        if keadaan == KeadaanPksOpd.TANPA_PKS:
+            return self.exclude(pernah)
+        raise ValueError(f"Keadaan PKS tidak dikenal: {keadaan}")
+
+    def pks_berlaku_tahun(self, tahun: int):
+        """OPD yang punya PKS dengan masa berlaku beririsan dengan tahun itu."""
+        return self.filter(
+            models.Exists(
+                PerjanjianKerjaSama.objects.filter(
+                    opd=models.OuterRef("pk"),
+                    berlaku_mulai__lte=datetime.date(tahun, 12, 31),
+                    berlaku_sampai__gte=datetime.date(tahun, 1, 1),
+                )
+            )
+        )
+
+    def memanfaatkan(self, tahun: int):
+        """OPD yang punya sedikitnya satu baris Daftar pada tahun itu."""
+        return self.filter(_ada_pemanfaatan(tahun))
+
+    def tanpa_pemanfaatan(self, tahun: int, bulan: int | None = None):
+        """OPD yang tidak punya satu pun baris Daftar pada tahun itu (atau pada bulan itu saja)."""
+        return self.exclude(_ada_pemanfaatan(tahun, bulan))
+
+
+def _ada_pemanfaatan(tahun: int, bulan: int | None = None) -> models.Exists:
+    baris = Pemanfaatan.objects.filter(opd=models.OuterRef("pk"), tahun=tahun)
+    if bulan is not None:
+        baris = baris.filter(bulan=bulan)
+    return models.Exists(baris)
+
+
 class Opd(models.Model):
     kode = models.CharField(max_length=40, unique=True, help_text="Kode SKPD dari daftar anggaran daerah.")
     nama = models.CharField(max_length=200)
@@ -110,6 +164,8 @@ class Opd(models.Model):
     aktif = models.BooleanField(
         default=True, help_text="OPD yang sudah dibubarkan/digabung dinonaktifkan, bukan dihapus."
     )
+
+    objects = OpdQuerySet.as_manager()
 
     class Meta:
         verbose_name = "OPD"

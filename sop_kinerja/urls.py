@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from akun.views import beranda
+from laporan.views.dasbor import beranda
 
 admin.site.site_header = "SOP Kinerja — Administrasi"
 admin.site.site_title = "SOP Kinerja"

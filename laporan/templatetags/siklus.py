@@ -17,6 +17,12 @@ def durasi(nilai) -> str:
     return "—" if nilai is None else format_durasi(nilai)
 
 
+@register.filter
+def menit(nilai) -> str:
+    """timedelta → menit tanpa format lokal (`12.5`), untuk atribut data grafik."""
+    return "" if nilai is None else f"{nilai.total_seconds() / 60:.2f}"
+
+
 @register.simple_tag
 def lajur_pelaksana() -> list[Peran]:
     return LAJUR

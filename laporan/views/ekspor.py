@@ -15,7 +15,7 @@ from pemanfaatan.filters import PemanfaatanFilter
 from pemanfaatan.selectors import pemanfaatan_list
 
 
-def _unduhan(isi: bytes, nama_berkas: str) -> HttpResponse:
+def unduhan_xlsx(isi: bytes, nama_berkas: str) -> HttpResponse:
     respons = HttpResponse(isi, content_type=xlsx.TIPE_KONTEN)
     respons["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=nama_berkas)
     return respons
@@ -31,7 +31,7 @@ def daftar_xlsx(request):
         saringan=sumber.keterangan_filter(filter_daftar),
     )
     tahun = sumber.tahun_filter(filter_daftar)
-    return _unduhan(isi, f"Daftar Pemanfaatan {tahun}.xlsx" if tahun else "Daftar Pemanfaatan.xlsx")
+    return unduhan_xlsx(isi, f"Daftar Pemanfaatan {tahun}.xlsx" if tahun else "Daftar Pemanfaatan.xlsx")
 
 
 @require_GET
@@ -48,4 +48,4 @@ def laporan_xlsx(request, pk: int):
     if (arsip := respons_arsip(laporan, JenisDokumen.DAFTAR_XLSX)) is not None:
         return arsip
     isi = xlsx.laporan_xlsx(laporan=laporan, user=request.user, daftar=daftar)
-    return _unduhan(isi, f"Daftar dan Rekap Pemanfaatan {laporan.get_periode_display()} {laporan.tahun}.xlsx")
+    return unduhan_xlsx(isi, f"Daftar dan Rekap Pemanfaatan {laporan.get_periode_display()} {laporan.tahun}.xlsx")

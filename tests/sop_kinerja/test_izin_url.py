@@ -59,6 +59,8 @@ TABEL_GET = [
     ("laporan:aksi", ("laporan", "beri_arahan"), (302, 403, 200, 403, 403, 403)),
     ("laporan:aksi", ("laporan", "batalkan"), (302, 403, 200, 403, 403, 403)),
     ("laporan:iku_list", None, (302, 403, 200, 200, 200, 200)),
+    ("laporan:dasbor", None, (302, 403, 200, 200, 200, 200)),
+    ("laporan:dasbor_xlsx", None, (302, 403, 200, 200, 200, 200)),
     ("laporan:iku_tambah", None, (302, 403, 200, 403, 403, 403)),
     ("laporan:target_tambah", None, (302, 403, 200, 403, 403, 403)),
 ]

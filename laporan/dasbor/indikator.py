@@ -1,0 +1,315 @@
+"""Indikator satu tahun dari Daftar berjalan: cakupan OPD, total per jenis, tren bulanan, OPD teratas,
+OPD ber-PKS yang diam, temuan PKS, pembanding tahun lalu dan capaian IKU."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+
+from laporan.dasbor import tautan
+from laporan.dasbor.cuplikan import Cuplikan, cuplikan
+from laporan.iku import AngkaKinerja, iku_tahun, realisasi
+from laporan.models import Iku, hitung_capaian
+from laporan.rekap import jumlah_opd_pks_aktif, tanggal_acuan_pks
+from pemanfaatan.models import NAMA_BULAN, JenisPemanfaatan, Opd, Pemanfaatan, StatusPksPemanfaatan
+
+BANYAK_OPD_TERATAS = 10
+
+
+@dataclass(frozen=True)
+class NilaiJenis:
+    jenis: JenisPemanfaatan
+    jumlah_baris: int
+    total: int
+    tautan: str
+
+    @property
+    def label(self) -> str:
+        return self.jenis.label
+
+
+@dataclass(frozen=True)
+class BulanTren:
+    bulan: int
+    nilai: list[NilaiJenis]
+
+    @property
+    def label(self) -> str:
+        return NAMA_BULAN[self.bulan - 1]
+
+    @property
+    def total(self) -> int:
+        return sum(n.total for n in self.nilai)
+
+
+@dataclass(frozen=True)
+class OpdTeratas:
+    opd_id: int
+    nama: str
+    jumlah_baris: int
+    total: int
+    tautan: str  # baris Daftar OPD ini pada tahun itu
+
+
+@dataclass(frozen=True)
+class Temuan:
+    status: StatusPksPemanfaatan
+    jumlah_baris: int
+    total: int
+    tautan: str
+
+    @property
+    def label(self) -> str:
+        return self.status.label
+
+
+@dataclass(frozen=True)
+class BandingJenis:
+    jenis: JenisPemanfaatan
+    tahun_ini: int
+    tahun_lalu: int
+    tautan_ini: str
+    tautan_lalu: str
+
+    @property
+    def label(self) -> str:
+        return self.jenis.label
+
+    @property
+    def perubahan_persen(self) -> Decimal | None:
+        if not self.tahun_lalu:
+            return None
+        return (Decimal(self.tahun_ini - self.tahun_lalu) * 100 / Decimal(self.tahun_lalu)).quantize(Decimal("0.01"))
+
+
+@dataclass(frozen=True)
+class Pembanding:
+    tahun_lalu: int
+    bulan_sampai: int
+    per_jenis: list[BandingJenis]
+    opd_ini: int
+    opd_lalu: int
+
+    @property
+    def rentang(self) -> str:
+        return "Januari" if self.bulan_sampai == 1 else f"Januari – {NAMA_BULAN[self.bulan_sampai - 1]}"
+
+
+@dataclass(frozen=True)
+class CapaianIku:
+    iku: Iku
+    target: Decimal | None
+    realisasi: Decimal | None
+    capaian: Decimal | None
+
+
+@dataclass(frozen=True)
+class Indikator:
+    tahun: int
+    bulan_sampai: int  # bulan terakhir yang sudah berjalan pada tahun itu (pembanding tahun lalu)
+    jumlah_opd_aktif: int
+    opd_memanfaatkan: int
+    jumlah_baris: int
+    total_jumlah: int
+    per_jenis: list[NilaiJenis]
+    tren: list[BulanTren]
+    opd_teratas: list[OpdTeratas]
+    opd_pks_tanpa_pemanfaatan: Cuplikan
+    temuan: list[Temuan]
+    pembanding: Pembanding
+    iku: list[CapaianIku]
+    tautan_tahun: str
+    tautan_opd_aktif: str
+    tautan_opd_memanfaatkan: str
+
+    @property
+    def persen_cakupan(self) -> Decimal | None:
+        if not self.jumlah_opd_aktif:
+            return None
+        return (Decimal(self.opd_memanfaatkan * 100) / Decimal(self.jumlah_opd_aktif)).quantize(Decimal("0.01"))
+
+    @property
+    def temuan_baris(self) -> int:
+        return sum(t.jumlah_baris for t in self.temuan)
+
+    @property
+    def temuan_total(self) -> int:
+        return sum(t.total for t in self.temuan)
+
+    @property
+    def tautan_temuan(self) -> str:
+        return tautan.daftar(tahun=self.tahun, status_pks="TIDAK_SAH")
+
+
+def bulan_berjalan(tahun: int) -> int:
+    """Tahun ini: bulan sekarang; tahun lain: Desember (setahun penuh)."""
+    hari_ini = timezone.localdate()
+    return hari_ini.month if tahun == hari_ini.year else 12
+
+
+def _kunci(jenis: JenisPemanfaatan, awalan: str) -> str:
+    return f"{awalan}_{jenis.value.lower()}"
+
+
+def _ringkasan_tahun(tahun: int) -> dict:
+    """Satu kueri: banyak baris, total, OPD aktif yang memanfaatkan, dan per jenis."""
+    agregat = {
+        "jumlah_baris": Count("pk"),
+        "total_jumlah": Sum("jumlah", default=0),
+        "opd_memanfaatkan": Count("opd", distinct=True, filter=Q(opd__aktif=True)),
+    }
+    for jenis in JenisPemanfaatan:
+        agregat[_kunci(jenis, "baris")] = Count("pk", filter=Q(jenis=jenis))
+        agregat[_kunci(jenis, "total")] = Sum("jumlah", filter=Q(jenis=jenis), default=0)
+    return Pemanfaatan.objects.filter(tahun=tahun).aggregate(**agregat)
+
+
+def _tren(tahun: int) -> list[BulanTren]:
+    nilai = {
+        (baris["bulan"], baris["jenis"]): baris
+        for baris in Pemanfaatan.objects.filter(tahun=tahun)
+        .values("bulan", "jenis")
+        .annotate(jumlah_baris=Count("pk"), total=Sum("jumlah"))
+        .order_by()
+    }
+    tren = []
+    for bulan in range(1, 13):
+        per_jenis = []
+        for jenis in JenisPemanfaatan:
+            baris = nilai.get((bulan, jenis.value), {"jumlah_baris": 0, "total": 0})
+            per_jenis.append(
+                NilaiJenis(
+                    jenis=jenis,
+                    jumlah_baris=baris["jumlah_baris"],
+                    total=baris["total"],
+                    tautan=tautan.daftar(tahun=tahun, bulan=bulan, jenis=jenis.value),
+                )
+            )
+        tren.append(BulanTren(bulan=bulan, nilai=per_jenis))
+    return tren
+
+
+def _opd_teratas(tahun: int) -> list[OpdTeratas]:
+    teratas = (
+        Pemanfaatan.objects.filter(tahun=tahun)
+        .values("opd", "opd__nama")
+        .annotate(jumlah_baris=Count("pk"), total=Sum("jumlah"))
+        .order_by("-total", "opd__nama")[:BANYAK_OPD_TERATAS]
+    )
+    return [
+        OpdTeratas(
+            opd_id=baris["opd"],
+            nama=baris["opd__nama"],
+            jumlah_baris=baris["jumlah_baris"],
+            total=baris["total"],
+            tautan=tautan.daftar(tahun=tahun, opd=baris["opd"]),
+        )
+        for baris in teratas
+    ]
+
+
+def _temuan(tahun: int) -> list[Temuan]:
+    """Baris yang dasar hukumnya tidak sah: tanpa PKS, PKS tidak berlaku pada bulannya, atau tidak mencakup jenis."""
+    per_status = {
+        baris["status_pks"]: baris
+        for baris in Pemanfaatan.objects.with_status_pks()
+        .filter(tahun=tahun)
+        .exclude(status_pks=StatusPksPemanfaatan.SAH)
+        .values("status_pks")
+        .annotate(jumlah_baris=Count("pk"), total=Sum("jumlah"))
+        .order_by()
+    }
+    return [
+        Temuan(
+            status=status,
+            jumlah_baris=per_status.get(status.value, {}).get("jumlah_baris", 0),
+            total=per_status.get(status.value, {}).get("total", 0),
+            tautan=tautan.daftar(tahun=tahun, status_pks=status.value),
+        )
+        for status in StatusPksPemanfaatan
+        if status != StatusPksPemanfaatan.SAH
+    ]
+
+
+def _pembanding(tahun: int, bulan_sampai: int) -> Pembanding:
+    """Tahun ini dan tahun lalu pada rentang bulan yang sama, dalam satu kueri."""
+    lalu = tahun - 1
+    agregat = {}
+    for th in (tahun, lalu):
+        agregat[f"opd_{th}"] = Count("opd", distinct=True, filter=Q(tahun=th, opd__aktif=True))
+        for jenis in JenisPemanfaatan:
+            agregat[f"{th}_{jenis.value}"] = Sum("jumlah", filter=Q(tahun=th, jenis=jenis), default=0)
+    hasil = Pemanfaatan.objects.filter(tahun__in=(tahun, lalu), bulan__lte=bulan_sampai).aggregate(**agregat)
+    return Pembanding(
+        tahun_lalu=lalu,
+        bulan_sampai=bulan_sampai,
+        per_jenis=[
+            BandingJenis(
+                jenis=jenis,
+                tahun_ini=hasil[f"{tahun}_{jenis.value}"],
+                tahun_lalu=hasil[f"{lalu}_{jenis.value}"],
+                tautan_ini=tautan.daftar(tahun=tahun, jenis=jenis.value, bulan_sampai=bulan_sampai),
+                tautan_lalu=tautan.daftar(tahun=lalu, jenis=jenis.value, bulan_sampai=bulan_sampai),
+            )
+            for jenis in JenisPemanfaatan
+        ],
+        opd_ini=hasil[f"opd_{tahun}"],
+        opd_lalu=hasil[f"opd_{lalu}"],
+    )
+
+
+def _capaian_iku(tahun: int, angka: AngkaKinerja) -> list[CapaianIku]:
+    hasil = []
+    for iku, target in iku_tahun(tahun=tahun):
+        nilai = realisasi(iku=iku, angka=angka)
+        nilai_target = target.target if target else None
+        capaian = None
+        if nilai is not None and nilai_target:
+            capaian = hitung_capaian(realisasi=nilai, target=nilai_target, polaritas=iku.polaritas)
+        hasil.append(CapaianIku(iku=iku, target=nilai_target, realisasi=nilai, capaian=capaian))
+    return hasil
+
+
+def indikator_tahun(*, tahun: int) -> Indikator:
+    """Indikator kinerja tahun itu dari Daftar berjalan (belum tentu sudah dibekukan dalam sebuah Laporan)."""
+    ringkasan = _ringkasan_tahun(tahun)
+    opd_aktif = Opd.objects.filter(aktif=True)
+    jumlah_opd_aktif = opd_aktif.count()
+    per_jenis = [
+        NilaiJenis(
+            jenis=jenis,
+            jumlah_baris=ringkasan[_kunci(jenis, "baris")],
+            total=ringkasan[_kunci(jenis, "total")],
+            tautan=tautan.daftar(tahun=tahun, jenis=jenis.value),
+        )
+        for jenis in JenisPemanfaatan
+    ]
+    angka = AngkaKinerja(
+        jumlah_opd_aktif=jumlah_opd_aktif,
+        jumlah_opd_memanfaatkan=ringkasan["opd_memanfaatkan"],
+        jumlah_opd_pks_aktif=jumlah_opd_pks_aktif(pada=tanggal_acuan_pks(tahun, 12)),
+        total_per_jenis={n.jenis.value: n.total for n in per_jenis},
+    )
+    bulan_sampai = bulan_berjalan(tahun)
+    return Indikator(
+        tahun=tahun,
+        bulan_sampai=bulan_sampai,
+        jumlah_opd_aktif=jumlah_opd_aktif,
+        opd_memanfaatkan=ringkasan["opd_memanfaatkan"],
+        jumlah_baris=ringkasan["jumlah_baris"],
+        total_jumlah=ringkasan["total_jumlah"],
+        per_jenis=per_jenis,
+        tren=_tren(tahun),
+        opd_teratas=_opd_teratas(tahun),
+        opd_pks_tanpa_pemanfaatan=cuplikan(
+            opd_aktif.pks_berlaku_tahun(tahun).tanpa_pemanfaatan(tahun).order_by("nama"),
+            tautan.opd(aktif="true", pks_berlaku_tahun=tahun, tanpa_pemanfaatan_tahun=tahun),
+        ),
+        temuan=_temuan(tahun),
+        pembanding=_pembanding(tahun, bulan_sampai),
+        iku=_capaian_iku(tahun, angka),
+        tautan_tahun=tautan.daftar(tahun=tahun),
+        tautan_opd_aktif=tautan.opd(aktif="true"),
+        tautan_opd_memanfaatkan=tautan.opd(aktif="true", pemanfaatan_tahun=tahun),
+    )

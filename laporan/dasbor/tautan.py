@@ -1,0 +1,31 @@
+"""Tautan penelusuran dari angka dasbor ke daftar yang tersaring dengan filter yang sama."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+
+def _dengan_filter(nama_url: str, saringan: dict) -> str:
+    isi = {kunci: nilai for kunci, nilai in saringan.items() if nilai not in (None, "")}
+    alamat = reverse(nama_url)
+    return f"{alamat}?{urlencode(isi)}" if isi else alamat
+
+
+def daftar(**saringan) -> str:
+    """Halaman Daftar Pemanfaatan dengan filter `PemanfaatanFilter` (tahun, jenis, bulan, opd, status_pks, …)."""
+    return _dengan_filter("pemanfaatan:daftar", saringan)
+
+
+def opd(**saringan) -> str:
+    """Daftar OPD dengan filter `OpdFilter` (aktif, keadaan_pks, tanpa_pemanfaatan_tahun, …)."""
+    return _dengan_filter("pemanfaatan:opd_list", saringan)
+
+
+def pks(**saringan) -> str:
+    """Daftar PKS dengan filter `PksFilter` (status, opd)."""
+    return _dengan_filter("pemanfaatan:pks_list", saringan)
+
+
+def laporan(**saringan) -> str:
+    """Daftar Laporan dengan filter `LaporanFilter` (tahun, periode, status)."""
+    return _dengan_filter("laporan:list", saringan)
