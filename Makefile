@@ -8,7 +8,7 @@ PORT ?= 8000
 # Kata sandi demo yang dapat ditebak hanya untuk `make run` di komputer sendiri.
 DEMO_PASSWORD ?= rumah-gadang-2026
 
-.PHONY: run test install install-dev migrate demo lint format clean
+.PHONY: run test install install-dev migrate demo lint format clean bench
 
 $(VENV)/.terpasang: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Butuh Python 3.11 atau lebih baru.")'
@@ -37,6 +37,14 @@ run: demo
 
 test: install-dev
 	$(VENV)/bin/pytest
+
+# Tolok ukur (docs/performance.md): SQLite di bench/results/ tanpa DATABASE_URL; dengan DATABASE_URL PostgreSQL
+# (nama basis data berawalan bench_) ditambah uji beban locust. BENCH_PRESET=stress untuk 2 juta baris; BEBAN=0
+# melewati uji beban.
+BENCH_PRESET ?= sumbar
+BEBAN ?= 1
+bench: install-dev
+	$(PY) -m bench.run --preset $(BENCH_PRESET) $(if $(and $(findstring postgres,$(DATABASE_URL)),$(filter 1,$(BEBAN))),--beban,)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

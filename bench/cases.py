@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -137,16 +136,6 @@ class HasilKasus:
 
 class BenchGagal(Exception):
     """Jalur yang diukur tidak berhasil (mis. halaman bukan 200): angkanya tidak bermakna."""
-
-
-def siapkan_koneksi() -> None:
-    """Koneksi basis data tetap terbuka antarpermintaan klien uji, seperti CONN_MAX_AGE > 0 di produksi.
-
-    Tanpa ini Django menutup koneksi di akhir setiap permintaan — juga di tengah transaksi yang sengaja
-    dibatalkan (data 10 baris, baris ekspor tambahan) sehingga isinya hilang.
-    """
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
 
 
 @contextmanager

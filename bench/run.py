@@ -107,7 +107,6 @@ def jalankan(
     from laporan.demo import PENGGUNA_DEMO
     from laporan.models import Laporan
 
-    cases.siapkan_koneksi()
     konteks = cases.Konteks(
         preset=preset,
         laporan=Laporan.objects.order_by("pk").first(),
