@@ -26,16 +26,15 @@ KEPERLUAN_PERBAIKAN = "Verifikasi penerima bantuan sosial (perbaikan setelah dik
 JUMLAH_PERBAIKAN = 321
 
 
-def triwulan_terakhir_yang_berakhir(hari_ini: datetime.date) -> tuple[int, Periode]:
-    """Triwulan terakhir yang sudah lewat: datanya lengkap di data demo (12 bulan terakhir).
+def triwulan_tanpa_laporan_demo(hari_ini: datetime.date) -> tuple[int, Periode]:
+    """Triwulan ketiga terakhir yang sudah lewat: datanya lengkap di data demo (24 bulan terakhir), dan dua
+    triwulan sesudahnya sudah dipakai siklus demo.
 
     Periode yang belum berakhir sengaja dihindari: hitungan Langkah 4 mengunci bulan-bulannya.
     """
     triwulan = (Periode.TRIWULAN_1, Periode.TRIWULAN_2, Periode.TRIWULAN_3, Periode.TRIWULAN_4)
-    sekarang = (hari_ini.month - 1) // 3
-    if sekarang == 0:
-        return hari_ini.year - 1, Periode.TRIWULAN_4
-    return hari_ini.year, triwulan[sekarang - 1]
+    indeks = hari_ini.year * 4 + (hari_ini.month - 1) // 3 - 3
+    return indeks // 4, triwulan[indeks % 4]
 
 
 def angka(teks: str) -> int:
@@ -85,7 +84,7 @@ def test_satu_siklus_penuh_dengan_pengembalian_dari_tugas_saya(buka_tab, live_se
     settings.DEBUG = True
     call_command("seed_demo", kata_sandi=KATA_SANDI_DEMO, verbosity=0)
     settings.DEBUG = False
-    tahun, periode = triwulan_terakhir_yang_berakhir(timezone.localdate())
+    tahun, periode = triwulan_tanpa_laporan_demo(timezone.localdate())
     bulan_awal, bulan_akhir = rentang_bulan(periode)
     judul = f"Laporan {periode.label} {tahun}"
     tab: dict[str, Page] = {}
