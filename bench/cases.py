@@ -14,10 +14,14 @@ dibatalkan di akhir, jadi basis data tolok ukur tidak berubah dan run berikutnya
 
 import datetime
 import io
+import json
 import random
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -86,6 +90,7 @@ class Konteks:
     ukuran: Ukuran = field(default_factory=Ukuran)
     ulang: int = 5
     pemanasan: int = 1
+    memori_subproses: bool = True
     klien: dict[str, Client] = field(default_factory=dict)
 
     @property
@@ -229,22 +234,23 @@ def kueri_halaman(konteks: Konteks) -> dict[str, dict]:
 
 
 def rekap_sql_mentah(tahun: int, bulan_awal: int, bulan_akhir: int) -> tuple[list, int, int]:
-    """Angka Langkah 4 dengan SQL tulisan tangan: GROUP BY OPD × jenis, OPD aktif, OPD ber-PKS aktif."""
+    """Angka Langkah 4 dengan SQL tulisan tangan: GROUP BY OPD × jenis, OPD aktif, OPD aktif ber-PKS berlaku."""
     q = connection.ops.quote_name
     daftar, opd, pks = (q(m._meta.db_table) for m in (Pemanfaatan, Opd, PerjanjianKerjaSama))
     acuan = rekap.tanggal_acuan_pks(tahun, bulan_akhir)
     with connection.cursor() as kursor:
         kursor.execute(
-            f"SELECT p.opd_id, o.nama, p.jenis, COUNT(*), SUM(p.jumlah) FROM {daftar} p "  # noqa: S608
+            f"SELECT p.opd_id, o.nama, o.aktif, p.jenis, COUNT(*), SUM(p.jumlah) FROM {daftar} p "  # noqa: S608
             f"JOIN {opd} o ON o.id = p.opd_id WHERE p.tahun = %s AND p.bulan >= %s AND p.bulan <= %s "
-            "GROUP BY p.opd_id, o.nama, p.jenis ORDER BY o.nama, p.jenis",
+            "GROUP BY p.opd_id, o.nama, o.aktif, p.jenis ORDER BY o.nama, p.jenis",
             [tahun, bulan_awal, bulan_akhir],
         )
         baris = kursor.fetchall()
         kursor.execute(f"SELECT COUNT(*) FROM {opd} WHERE aktif")  # noqa: S608
         aktif = kursor.fetchone()[0]
         kursor.execute(
-            f"SELECT COUNT(DISTINCT opd_id) FROM {pks} WHERE berlaku_mulai <= %s AND berlaku_sampai >= %s",  # noqa: S608
+            f"SELECT COUNT(DISTINCT k.opd_id) FROM {pks} k JOIN {opd} o ON o.id = k.opd_id "  # noqa: S608
+            "WHERE k.berlaku_mulai <= %s AND k.berlaku_sampai >= %s AND o.aktif",
             [acuan, acuan],
         )
         ber_pks = kursor.fetchone()[0]
@@ -257,7 +263,7 @@ def kasus_rekap(konteks: Konteks) -> HasilKasus:
     orm = rekap.hitung(**periode)
     mentah, aktif, ber_pks = rekap_sql_mentah(*periode.values())
     sama = [(b["opd"], b["jenis"], b["jumlah_kegiatan"], b["total_jumlah"]) for b in orm.baris] == [
-        (b[0], b[2], b[3], b[4]) for b in mentah
+        (b[0], b[3], b[4], b[5]) for b in mentah
     ] and (orm.jumlah_opd_aktif, orm.jumlah_opd_pks_aktif) == (aktif, ber_pks)
     if not sama:
         raise BenchGagal("Hitungan Langkah 4 berbeda dari SQL mentah: dasar tidak sebanding.")
@@ -343,6 +349,38 @@ def openpyxl_mentah(daftar: list[tuple], rekap_baris: list[tuple], info: list[tu
     return keluaran.getvalue()
 
 
+def siapkan_ekspor(ukuran: int) -> tuple[Pengguna, object, str]:
+    """Staf, queryset Daftar berisi tepat `ukuran` baris (dengan urutan halaman Daftar), dan catatan.
+
+    Bila Daftar lebih kecil, baris ditambahkan: pemanggil harus berada di dalam `dibatalkan()`.
+    """
+    staf = Pengguna.objects.get(username="staf")
+    catatan = ""
+    ada = Pemanfaatan.objects.count()
+    if ada < ukuran:
+        tambah_baris(ukuran - ada, staf, Laporan.objects.order_by("pk").first().tahun)
+        catatan = f"{ukuran - ada:,} baris ditambahkan sementara (dibatalkan setelah diukur).".replace(",", ".")
+    batas_pk = Pemanfaatan.objects.order_by("pk").values_list("pk", flat=True)[ukuran - 1]
+    return staf, urutan_stabil(pemanfaatan_list(user=staf).filter(pk__lte=batas_pk)), catatan
+
+
+def memori_ekspor(ukuran: int, subproses: bool) -> dict:
+    """Memori puncak ekspor; di proses baru bila basis datanya dapat dibuka proses lain (bukan basis data uji)."""
+    if not subproses:
+        with dibatalkan():
+            staf, daftar, _ = siapkan_ekspor(ukuran)
+            hasil = memori_puncak(lambda: xlsx.daftar_xlsx(daftar=daftar, user=staf, periode="Semua periode"))
+        return {**hasil, "cara": "dalam proses (dapat meremehkan: memori lama dipakai ulang)"}
+    keluaran = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "bench.memori", str(ukuran)],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {**json.loads(keluaran.stdout.strip().splitlines()[-1]), "cara": "proses baru"}
+
+
 def kasus_ekspor(konteks: Konteks) -> HasilKasus:
     ukuran = konteks.ukuran.ekspor
     kasus = HasilKasus(
@@ -351,16 +389,8 @@ def kasus_ekspor(konteks: Konteks) -> HasilKasus:
         "openpyxl tulis-saja, sel sama",
         TARGET["ekspor_excel"][konteks.preset],
     )
-    staf = konteks.pengguna["staf"]
     with dibatalkan():
-        ada = Pemanfaatan.objects.count()
-        if ada < ukuran:
-            tambah_baris(ukuran - ada, staf, konteks.tahun)
-            kasus.catatan = f"{ukuran - ada:,} baris ditambahkan sementara (dibatalkan setelah diukur).".replace(
-                ",", "."
-            )
-        batas_pk = Pemanfaatan.objects.order_by("pk").values_list("pk", flat=True)[ukuran - 1]
-        daftar = urutan_stabil(pemanfaatan_list(user=staf).filter(pk__lte=batas_pk))
+        staf, daftar, kasus.catatan = siapkan_ekspor(ukuran)
         instansi = Instansi.sekarang()
         info = list(
             sumber.baris_info(
@@ -371,18 +401,14 @@ def kasus_ekspor(konteks: Konteks) -> HasilKasus:
         data_rekap = list(sumber.baris_rekap(daftar))
         if len(data_daftar) - 1 != ukuran:
             raise BenchGagal(f"Ekspor berisi {len(data_daftar) - 1} baris, bukan {ukuran}.")
-
-        def ekspor():
-            return xlsx.daftar_xlsx(daftar=daftar, user=staf, periode="Semua periode")
-
         pengukuran = ukur_berpasangan(
-            ekspor,
+            lambda: xlsx.daftar_xlsx(daftar=daftar, user=staf, periode="Semua periode"),
             lambda: openpyxl_mentah(data_daftar, data_rekap, info, xlsx.JUDUL_DAFTAR),
             ulang=konteks.ulang,
             pemanasan=konteks.pemanasan,
         )
         kasus.pengukuran = pengukuran.ke_json()
-        memori = memori_puncak(ekspor)
+    memori = memori_ekspor(ukuran, konteks.memori_subproses)
     kasus.tambahan["memori"] = memori
     kasus.tambahan["batas_memori_mb"] = BATAS_MEMORI_EKSPOR_MB
     kasus.tambahan["memori_lulus"] = memori["kenaikan_mb"] <= BATAS_MEMORI_EKSPOR_MB

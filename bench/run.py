@@ -100,7 +100,14 @@ def siapkan_data(preset: str, stdout) -> dict:
 
 
 def jalankan(
-    *, preset: str, ulang: int, pemanasan: int, hanya: list[str] | None = None, ukuran=None, stdout=sys.stdout
+    *,
+    preset: str,
+    ulang: int,
+    pemanasan: int,
+    hanya: list[str] | None = None,
+    ukuran=None,
+    memori_subproses: bool = True,
+    stdout=sys.stdout,
 ) -> dict:
     """Semua pengukuran di basis data yang sudah tersiapkan; mengembalikan isi latest.json."""
     from bench import cases
@@ -114,6 +121,7 @@ def jalankan(
         ukuran=ukuran or cases.Ukuran(),
         ulang=ulang,
         pemanasan=pemanasan,
+        memori_subproses=memori_subproses,
     )
     hasil: list = []
     for nama, fungsi in cases.KASUS.items():

@@ -220,23 +220,25 @@ def baris_pemanfaatan(
                         )  # fmt: skip
 
 
-def data_dukung_bench_create(rasio: float, staf: Pengguna, acak: random.Random) -> int:
-    """Baris data dukung (hanya catatan basis data, tanpa berkas) untuk sebagian baris Daftar."""
+def data_dukung_bench_create(rasio: float, staf: Pengguna) -> int:
+    """Baris data dukung (hanya catatan basis data, tanpa berkas) untuk setiap baris ke-(1/rasio) Daftar.
+
+    Satu INSERT … SELECT di basis data: baris Daftar tidak perlu dibaca ke Python, dan pada PostgreSQL
+    koneksi yang sedang menjalankan COPY tidak dapat sekaligus membaca kursor lain.
+    """
     if rasio <= 0:
         return 0
-    waktu = timezone.now()
-    semua = Pemanfaatan.objects.order_by().values_list("pk", flat=True).iterator(chunk_size=UKURAN_POTONGAN)
-    baris = (
-        ("data_dukung/bench/surat-opd.pdf", "surat-opd.pdf", JenisBerkas.PDF.value, 120_000, "", pk, staf.pk, waktu)
-        for pk in semua
-        if acak.random() < rasio
-    )
-    kolom = ["berkas", "nama_asli", "jenis_berkas", "ukuran", "keterangan", "pemanfaatan", "diunggah_oleh"]
-    kolom.append("diunggah_pada")
-    # Baris dibaca dari kursor lain selama ditulis; pada SQLite kursor dibaca habis dulu.
-    if connection.vendor != "postgresql":
-        baris = list(baris)
-    return tulis_massal(DataDukung, kolom, baris)
+    q = connection.ops.quote_name
+    dukung, daftar = q(DataDukung._meta.db_table), q(Pemanfaatan._meta.db_table)
+    with connection.cursor() as kursor:
+        kursor.execute(
+            f"INSERT INTO {dukung} (berkas, nama_asli, jenis_berkas, ukuran, keterangan, pemanfaatan_id, "  # noqa: S608
+            f"diunggah_oleh_id, diunggah_pada) SELECT %s, %s, %s, %s, %s, id, %s, %s FROM {daftar} "
+            "WHERE id %% %s = 0",
+            ["data_dukung/bench/surat-opd.pdf", "surat-opd.pdf", JenisBerkas.PDF.value, 120_000, "", staf.pk,
+             timezone.now(), max(1, round(1 / rasio))],
+        )  # fmt: skip
+        return kursor.rowcount
 
 
 # --- Satu siklus Laporan -----------------------------------------------------------------------
@@ -320,7 +322,7 @@ def bench_generate(
             ),
         )
         hasil.jumlah_data_dukung = _catat_waktu(
-            hasil, "data_dukung", lambda: data_dukung_bench_create(rencana.rasio_data_dukung, staf, acak)
+            hasil, "data_dukung", lambda: data_dukung_bench_create(rencana.rasio_data_dukung, staf)
         )
         iku_demo_get_or_create(tahun=sorted(tahun))
         laporan = _catat_waktu(hasil, "laporan", lambda: laporan_bench_create(tahun=tahun[0]))
