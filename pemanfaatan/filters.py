@@ -19,6 +19,19 @@ from pemanfaatan.models import (
 
 PILIHAN_YA_TIDAK = forms.Select(choices=[("", "Semua"), ("true", "Sudah ada"), ("false", "Belum ada")])
 PILIHAN_AKTIF = forms.Select(choices=[("", "Semua"), ("true", "Aktif"), ("false", "Nonaktif")])
+
+
+class TahunFilter(django_filters.NumberFilter):
+    """Tahun bilangan bulat: `2026.9` ditolak dengan pesan, bukan dipotong diam-diam menjadi 2026."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", TAHUN_MINIMUM)
+        kwargs.setdefault("max_value", TAHUN_MAKSIMUM)
+        super().__init__(*args, **kwargs)
+
+
 # Temuan kepatuhan di dasbor: semua baris yang dasar hukumnya tidak sah, apa pun sebabnya.
 TIDAK_SAH = "TIDAK_SAH"
 
@@ -30,22 +43,10 @@ class OpdFilter(django_filters.FilterSet):
     keadaan_pks = django_filters.ChoiceFilter(
         choices=KeadaanPksOpd.choices, label="Keadaan PKS", empty_label="Semua keadaan PKS", method="filter_keadaan_pks"
     )
-    pks_berlaku_tahun = django_filters.NumberFilter(
-        label="Ber-PKS pada tahun", method="filter_pks_berlaku_tahun", min_value=TAHUN_MINIMUM, max_value=TAHUN_MAKSIMUM
-    )
-    pemanfaatan_tahun = django_filters.NumberFilter(
-        label="Memanfaatkan pada tahun",
-        method="filter_pemanfaatan_tahun",
-        min_value=TAHUN_MINIMUM,
-        max_value=TAHUN_MAKSIMUM,
-    )
+    pks_berlaku_tahun = TahunFilter(label="Ber-PKS pada tahun", method="filter_pks_berlaku_tahun")
+    pemanfaatan_tahun = TahunFilter(label="Memanfaatkan pada tahun", method="filter_pemanfaatan_tahun")
     # Penelusuran dari dasbor: OPD tanpa baris Daftar pada tahun itu, atau pada satu bulannya saja.
-    tanpa_pemanfaatan_tahun = django_filters.NumberFilter(
-        label="Tanpa pemanfaatan pada tahun",
-        method="filter_tanpa_pemanfaatan",
-        min_value=TAHUN_MINIMUM,
-        max_value=TAHUN_MAKSIMUM,
-    )
+    tanpa_pemanfaatan_tahun = TahunFilter(label="Tanpa pemanfaatan pada tahun", method="filter_tanpa_pemanfaatan")
     tanpa_pemanfaatan_bulan = django_filters.ChoiceFilter(
         choices=Bulan.choices, label="… pada bulan", empty_label="Setahun penuh", method="filter_tanpa_pemanfaatan"
     )
@@ -68,17 +69,17 @@ class OpdFilter(django_filters.FilterSet):
         return queryset.keadaan_pks(value)
 
     def filter_pks_berlaku_tahun(self, queryset, name, value):
-        return queryset.pks_berlaku_tahun(int(value))
+        return queryset.pks_berlaku_tahun(value)
 
     def filter_pemanfaatan_tahun(self, queryset, name, value):
-        return queryset.memanfaatkan(int(value))
+        return queryset.memanfaatkan(value)
 
     def filter_tanpa_pemanfaatan(self, queryset, name, value):
         # Tahun dan bulan dibaca bersama; bulan tanpa tahun tidak menyaring apa pun.
         if name == "tanpa_pemanfaatan_bulan":
             return queryset
         bulan = self.form.cleaned_data.get("tanpa_pemanfaatan_bulan")
-        return queryset.tanpa_pemanfaatan(int(value), int(bulan) if bulan else None)
+        return queryset.tanpa_pemanfaatan(value, int(bulan) if bulan else None)
 
 
 class PksFilter(django_filters.FilterSet):
@@ -100,7 +101,7 @@ class PksFilter(django_filters.FilterSet):
 class PemanfaatanFilter(django_filters.FilterSet):
     opd = django_filters.ModelChoiceFilter(queryset=Opd.objects.all(), label="OPD", empty_label="Semua OPD")
     jenis = django_filters.ChoiceFilter(choices=JenisPemanfaatan.choices, empty_label="Semua jenis")
-    tahun = django_filters.NumberFilter(label="Tahun")
+    tahun = TahunFilter(label="Tahun")
     bulan = django_filters.ChoiceFilter(choices=Bulan.choices, empty_label="Semua bulan")
     # Rentang bulan untuk menelusuri hitungan sebuah Laporan (triwulan, semester, tahun) ke barisnya.
     bulan_dari = django_filters.NumberFilter(field_name="bulan", lookup_expr="gte", label="Dari bulan ke-")

@@ -1,5 +1,7 @@
 """Filter dan tag tampilan: angka Indonesia, persen, tajuk kolom yang bisa diurutkan."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.formats import number_format
@@ -20,7 +22,9 @@ def persen(nilai, desimal: int = 2) -> str:
     """87.5 → `87,50%`."""
     if nilai in (None, ""):
         return "—"
-    return f"{number_format(nilai, decimal_pos=desimal, use_l10n=True, force_grouping=True)}%"
+    # number_format memotong desimal (66,66…% → 66%); dibulatkan dulu seperti kebiasaan laporan (67%).
+    bulat = Decimal(str(nilai)).quantize(Decimal(1).scaleb(-int(desimal)), rounding=ROUND_HALF_UP)
+    return f"{number_format(bulat, decimal_pos=desimal, use_l10n=True, force_grouping=True)}%"
 
 
 @register.inclusion_tag("_urut_kolom.html", takes_context=True)

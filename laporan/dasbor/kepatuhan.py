@@ -170,7 +170,7 @@ def _siklus(tahun: int) -> list[SiklusLaporan]:
             total_kerja=Sum("langkah__durasi_kerja"),
             jumlah_pengembalian=Coalesce(Subquery(pengembalian), 0),
         )
-        .order_by("periode", "pk")
+        .order_by("created_at", "pk")
     )
     return [
         SiklusLaporan(
