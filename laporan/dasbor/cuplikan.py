@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 
 BANYAK_CONTOH = 10
 
@@ -22,5 +22,8 @@ class Cuplikan:
 
 
 def cuplikan(queryset, tautan_semua: str, banyak: int = BANYAK_CONTOH) -> Cuplikan:
-    """Dua kueri: hitungan dan contoh terbatas, agar halaman tetap ringan pada ribuan OPD."""
-    return Cuplikan(jumlah=queryset.count(), contoh=list(queryset[:banyak]), tautan=tautan_semua, semua=queryset)
+    """Satu kueri: contoh terbatas beserta banyaknya seluruh catatan (fungsi jendela COUNT(*) OVER ()),
+    agar halaman tetap ringan pada ribuan OPD. Himpunan kosong tidak punya baris pembawa hitungan: 0."""
+    contoh = list(queryset.annotate(_jumlah_semua=Window(Count("*")))[:banyak])
+    jumlah = contoh[0]._jumlah_semua if contoh else 0
+    return Cuplikan(jumlah=jumlah, contoh=contoh, tautan=tautan_semua, semua=queryset)

@@ -152,17 +152,24 @@ def _kunci(jenis: JenisPemanfaatan, awalan: str) -> str:
     return f"{awalan}_{jenis.value.lower()}"
 
 
-def _ringkasan_tahun(tahun: int) -> dict:
-    """Satu kueri: banyak baris, total, OPD aktif yang memanfaatkan, dan per jenis."""
+def _agregat_tahun(tahun: int, bulan_sampai: int) -> dict:
+    """Satu kueri atas tahun itu dan tahun lalu: ringkasan setahun (banyak baris, total, OPD aktif yang
+    memanfaatkan, per jenis) dan pembanding kedua tahun pada bulan 1 sampai `bulan_sampai`."""
+    ini = Q(tahun=tahun)
     agregat = {
-        "jumlah_baris": Count("pk"),
-        "total_jumlah": Sum("jumlah", default=0),
-        "opd_memanfaatkan": Count("opd", distinct=True, filter=Q(opd__aktif=True)),
+        "jumlah_baris": Count("pk", filter=ini),
+        "total_jumlah": Sum("jumlah", filter=ini, default=0),
+        "opd_memanfaatkan": Count("opd", distinct=True, filter=ini & Q(opd__aktif=True)),
     }
     for jenis in JenisPemanfaatan:
-        agregat[_kunci(jenis, "baris")] = Count("pk", filter=Q(jenis=jenis))
-        agregat[_kunci(jenis, "total")] = Sum("jumlah", filter=Q(jenis=jenis), default=0)
-    return Pemanfaatan.objects.filter(tahun=tahun).aggregate(**agregat)
+        agregat[_kunci(jenis, "baris")] = Count("pk", filter=ini & Q(jenis=jenis))
+        agregat[_kunci(jenis, "total")] = Sum("jumlah", filter=ini & Q(jenis=jenis), default=0)
+    for th in (tahun, tahun - 1):
+        rentang = Q(tahun=th, bulan__lte=bulan_sampai)
+        agregat[f"opd_{th}"] = Count("opd", distinct=True, filter=rentang & Q(opd__aktif=True))
+        for jenis in JenisPemanfaatan:
+            agregat[f"{th}_{jenis.value}"] = Sum("jumlah", filter=rentang & Q(jenis=jenis), default=0)
+    return Pemanfaatan.objects.filter(tahun__in=(tahun, tahun - 1)).aggregate(**agregat)
 
 
 def _tren(tahun: int) -> list[BulanTren]:
@@ -232,15 +239,9 @@ def _temuan(tahun: int) -> list[Temuan]:
     ]
 
 
-def _pembanding(tahun: int, bulan_sampai: int) -> Pembanding:
-    """Tahun ini dan tahun lalu pada rentang bulan yang sama, dalam satu kueri."""
+def _pembanding(tahun: int, bulan_sampai: int, hasil: dict) -> Pembanding:
+    """Tahun ini dan tahun lalu pada rentang bulan yang sama, dari `_agregat_tahun`."""
     lalu = tahun - 1
-    agregat = {}
-    for th in (tahun, lalu):
-        agregat[f"opd_{th}"] = Count("opd", distinct=True, filter=Q(tahun=th, opd__aktif=True))
-        for jenis in JenisPemanfaatan:
-            agregat[f"{th}_{jenis.value}"] = Sum("jumlah", filter=Q(tahun=th, jenis=jenis), default=0)
-    hasil = Pemanfaatan.objects.filter(tahun__in=(tahun, lalu), bulan__lte=bulan_sampai).aggregate(**agregat)
     return Pembanding(
         tahun_lalu=lalu,
         bulan_sampai=bulan_sampai,
@@ -273,7 +274,8 @@ def _capaian_iku(tahun: int, angka: AngkaKinerja) -> list[CapaianIku]:
 
 def indikator_tahun(*, tahun: int) -> Indikator:
     """Indikator kinerja tahun itu dari Daftar berjalan (belum tentu sudah dibekukan dalam sebuah Laporan)."""
-    ringkasan = _ringkasan_tahun(tahun)
+    bulan_sampai = bulan_berjalan(tahun)
+    ringkasan = _agregat_tahun(tahun, bulan_sampai)
     opd_aktif = Opd.objects.filter(aktif=True)
     jumlah_opd_aktif = opd_aktif.count()
     per_jenis = [
@@ -291,7 +293,6 @@ def indikator_tahun(*, tahun: int) -> Indikator:
         jumlah_opd_pks_aktif=jumlah_opd_pks_aktif(pada=tanggal_acuan_pks(tahun, 12)),
         total_per_jenis={n.jenis.value: n.total for n in per_jenis},
     )
-    bulan_sampai = bulan_berjalan(tahun)
     return Indikator(
         tahun=tahun,
         bulan_sampai=bulan_sampai,
@@ -307,7 +308,7 @@ def indikator_tahun(*, tahun: int) -> Indikator:
             tautan.opd(aktif="true", pks_berlaku_tahun=tahun, tanpa_pemanfaatan_tahun=tahun),
         ),
         temuan=_temuan(tahun),
-        pembanding=_pembanding(tahun, bulan_sampai),
+        pembanding=_pembanding(tahun, bulan_sampai, ringkasan),
         iku=_capaian_iku(tahun, angka),
         tautan_tahun=tautan.daftar(tahun=tahun),
         tautan_opd_aktif=tautan.opd(aktif="true"),
