@@ -33,11 +33,11 @@ def _pastikan_boleh_melihat(user: Pengguna) -> None:
         pastikan_izin(user, izin)
 
 
-def pilihan_tahun(*, user: Pengguna) -> list[int]:
-    """Tahun yang punya baris Daftar, ditambah tahun berjalan; terbaru dulu."""
+def pilihan_tahun(*, user: Pengguna, dipilih: int) -> list[int]:
+    """Tahun yang punya baris Daftar, ditambah tahun berjalan dan tahun yang sedang dipilih; terbaru dulu."""
     _pastikan_boleh_melihat(user)
     tahun = set(Pemanfaatan.objects.order_by().values_list("tahun", flat=True).distinct())
-    tahun.add(timezone.localdate().year)
+    tahun |= {timezone.localdate().year, dipilih}
     return sorted(tahun, reverse=True)
 
 

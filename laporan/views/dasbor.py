@@ -28,7 +28,7 @@ def dasbor(request):
     tahun = _tahun(request)
     konteks = {
         "dasbor": selectors.dasbor_tahun(user=request.user, tahun=tahun),
-        "pilihan_tahun": selectors.pilihan_tahun(user=request.user),
+        "pilihan_tahun": selectors.pilihan_tahun(user=request.user, dipilih=tahun),
     }
     return render(request, "laporan/dasbor.html", konteks)
 

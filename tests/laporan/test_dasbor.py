@@ -285,6 +285,13 @@ def test_angka_opd_dan_pks_membuka_daftar_yang_sama_banyaknya(client, kabid, dat
     }
 
 
+def test_pilihan_tahun_memuat_tahun_berdata_dan_tahun_yang_dipilih(client, kabid, data):
+    dom = halaman_dasbor(client, kabid, tahun=2019)
+    pilihan = [(o.get("value"), o.get("selected") is not None) for o in dom.xpath('//select[@name="tahun"]/option')]
+    ini = str(timezone.localdate().year)
+    assert pilihan == [(t, t == "2019") for t in sorted({ini, "2026", "2025", "2024", "2019"}, reverse=True)]
+
+
 def test_tahun_tidak_sah_jatuh_ke_tahun_berjalan_dengan_pesan(client, kabid, data):
     client.force_login(kabid)
     respons = client.get(URL_DASBOR, {"tahun": "20x5"})
