@@ -1,13 +1,20 @@
 import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef
 
-from laporan.models import Laporan
-from laporan.sop import Periode, StatusLaporan
+from laporan.models import Laporan, RiwayatLaporan
+from laporan.sop import PENGEMBALIAN, Periode, StatusLaporan
 
 
 class LaporanFilter(django_filters.FilterSet):
     tahun = django_filters.NumberFilter(label="Tahun")
     periode = django_filters.ChoiceFilter(choices=Periode.choices, empty_label="Semua periode")
     status = django_filters.ChoiceFilter(choices=StatusLaporan.choices, empty_label="Semua status")
+    dikembalikan = django_filters.BooleanFilter(
+        label="Pernah dikembalikan",
+        method="filter_dikembalikan",
+        widget=forms.Select(choices=[("", "Semua"), ("true", "Pernah dikembalikan"), ("false", "Tidak pernah")]),
+    )
     urut = django_filters.OrderingFilter(
         fields=[("tahun", "tahun"), ("periode", "periode"), ("status", "status"), ("created_at", "dibuat")],
         field_labels={"tahun": "Tahun", "periode": "Periode", "status": "Status", "created_at": "Dibuat"},
@@ -18,3 +25,7 @@ class LaporanFilter(django_filters.FilterSet):
     class Meta:
         model = Laporan
         fields = ["tahun", "periode", "status"]
+
+    def filter_dikembalikan(self, queryset, name, value):
+        pengembalian = RiwayatLaporan.objects.filter(laporan=OuterRef("pk"), aksi__in=[p.aksi for p in PENGEMBALIAN])
+        return queryset.filter(Exists(pengembalian)) if value else queryset.exclude(Exists(pengembalian))

@@ -109,36 +109,42 @@ class Tugas:
         return self.menunggu > self.waktu_baku
 
 
-def tugas_saya(*, user: Pengguna) -> list[Tugas]:
-    """Tugas Saya: yang paling lama menunggu di atas, dengan lama tunggu dalam jam kerja."""
-    langkah_terbuka = LangkahLaporan.objects.filter(selesai_pada__isnull=True).select_related("diambil_oleh")
-    terakhir = transisi_terakhir(OuterRef("pk"))
-    laporan = (
-        tugas_queryset(user=user)
-        .annotate(
-            aksi_terakhir=Subquery(terakhir.values("aksi")[:1]),
-            catatan_terakhir=Subquery(terakhir.values("catatan")[:1]),
-        )
-        .prefetch_related(Prefetch("langkah", queryset=langkah_terbuka, to_attr="langkah_terbuka_daftar"))
-    )
+def dengan_langkah_terbuka(laporan: QuerySet[Laporan]) -> list[tuple[Laporan, LangkahLaporan, timedelta]]:
+    """Laporan beserta langkah yang sedang terbuka dan lama tunggunya dalam jam kerja sejak serah terima.
+
+    Dua kueri (Laporan dan langkah terbukanya) ditambah hari libur, berapa pun banyaknya Laporan.
+    """
+    terbuka = LangkahLaporan.objects.filter(selesai_pada__isnull=True).select_related("diambil_oleh")
+    laporan = laporan.prefetch_related(Prefetch("langkah", queryset=terbuka, to_attr="langkah_terbuka_daftar"))
     jadwal, sekarang = jadwal_kerja(), timezone.now()
-    tugas = []
+    hasil = []
     for item in laporan:
         if not item.langkah_terbuka_daftar:
-            logger.error("%s berstatus %s tanpa langkah terbuka; dilewati di Tugas Saya", item, item.status)
+            logger.error("%s berstatus %s tanpa langkah terbuka; dilewati", item, item.status)
             continue
         catatan = item.langkah_terbuka_daftar[0]
-        dikembalikan = pengembalian_untuk_aksi(item.aksi_terakhir) is not None
-        tugas.append(
-            Tugas(
-                laporan=item,
-                langkah=langkah_pada_status(item.status),
-                catatan=catatan,
-                menunggu=durasi_kerja(catatan.diterima_pada, sekarang, jadwal),
-                waktu_baku=catatan.waktu_baku,
-                alasan_pengembalian=item.catatan_terakhir if dikembalikan else None,
-            )
+        hasil.append((item, catatan, durasi_kerja(catatan.diterima_pada, sekarang, jadwal)))
+    return hasil
+
+
+def tugas_saya(*, user: Pengguna) -> list[Tugas]:
+    """Tugas Saya: yang paling lama menunggu di atas, dengan lama tunggu dalam jam kerja."""
+    terakhir = transisi_terakhir(OuterRef("pk"))
+    laporan = tugas_queryset(user=user).annotate(
+        aksi_terakhir=Subquery(terakhir.values("aksi")[:1]),
+        catatan_terakhir=Subquery(terakhir.values("catatan")[:1]),
+    )
+    tugas = [
+        Tugas(
+            laporan=item,
+            langkah=langkah_pada_status(item.status),
+            catatan=catatan,
+            menunggu=menunggu,
+            waktu_baku=catatan.waktu_baku,
+            alasan_pengembalian=item.catatan_terakhir if pengembalian_untuk_aksi(item.aksi_terakhir) else None,
         )
+        for item, catatan, menunggu in dengan_langkah_terbuka(laporan)
+    ]
     return sorted(tugas, key=lambda t: t.catatan.diterima_pada)
 
 

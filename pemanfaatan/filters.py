@@ -44,7 +44,10 @@ class OpdFilter(django_filters.FilterSet):
         choices=KeadaanPksOpd.choices, label="Keadaan PKS", empty_label="Semua keadaan PKS", method="filter_keadaan_pks"
     )
     pks_berlaku_tahun = TahunFilter(label="Ber-PKS pada tahun", method="filter_pks_berlaku_tahun")
-    pemanfaatan_tahun = TahunFilter(label="Memanfaatkan pada tahun", method="filter_pemanfaatan_tahun")
+    pemanfaatan_tahun = TahunFilter(label="Memanfaatkan pada tahun", method="filter_pemanfaatan")
+    pemanfaatan_sampai_bulan = django_filters.ChoiceFilter(
+        choices=Bulan.choices, label="… Januari sampai", empty_label="Setahun penuh", method="filter_pemanfaatan"
+    )
     # Penelusuran dari dasbor: OPD tanpa baris Daftar pada tahun itu, atau pada satu bulannya saja.
     tanpa_pemanfaatan_tahun = TahunFilter(label="Tanpa pemanfaatan pada tahun", method="filter_tanpa_pemanfaatan")
     tanpa_pemanfaatan_bulan = django_filters.ChoiceFilter(
@@ -71,8 +74,12 @@ class OpdFilter(django_filters.FilterSet):
     def filter_pks_berlaku_tahun(self, queryset, name, value):
         return queryset.pks_berlaku_tahun(value)
 
-    def filter_pemanfaatan_tahun(self, queryset, name, value):
-        return queryset.memanfaatkan(value)
+    def filter_pemanfaatan(self, queryset, name, value):
+        # Tahun dan bulan akhir dibaca bersama; bulan tanpa tahun tidak menyaring apa pun.
+        if name == "pemanfaatan_sampai_bulan":
+            return queryset
+        sampai = self.form.cleaned_data.get("pemanfaatan_sampai_bulan")
+        return queryset.memanfaatkan(value, int(sampai) if sampai else None)
 
     def filter_tanpa_pemanfaatan(self, queryset, name, value):
         # Tahun dan bulan dibaca bersama; bulan tanpa tahun tidak menyaring apa pun.

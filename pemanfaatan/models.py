@@ -129,30 +129,33 @@ class OpdQuerySet(models.QuerySet):
         raise ValueError(f"Keadaan PKS tidak dikenal: {keadaan}")
 
     def pks_berlaku_tahun(self, tahun: int):
-        """OPD yang punya PKS dengan masa berlaku beririsan dengan tahun itu."""
+        """OPD yang punya PKS yang sudah berlaku pada tahun itu: masa berlakunya beririsan dengan 1 Januari
+        sampai akhir tahun, atau sampai hari ini bila tahun itu sedang berjalan (PKS yang baru mulai bulan
+        depan belum membuat OPD "ber-PKS tetapi diam")."""
+        akhir = min(datetime.date(tahun, 12, 31), timezone.localdate())
         return self.filter(
             models.Exists(
                 PerjanjianKerjaSama.objects.filter(
-                    opd=models.OuterRef("pk"),
-                    berlaku_mulai__lte=datetime.date(tahun, 12, 31),
-                    berlaku_sampai__gte=datetime.date(tahun, 1, 1),
+                    opd=models.OuterRef("pk"), berlaku_mulai__lte=akhir, berlaku_sampai__gte=datetime.date(tahun, 1, 1)
                 )
             )
         )
 
-    def memanfaatkan(self, tahun: int):
-        """OPD yang punya sedikitnya satu baris Daftar pada tahun itu."""
-        return self.filter(_ada_pemanfaatan(tahun))
+    def memanfaatkan(self, tahun: int, sampai_bulan: int | None = None):
+        """OPD yang punya sedikitnya satu baris Daftar pada tahun itu (atau pada Januari sampai bulan itu)."""
+        return self.filter(_ada_pemanfaatan(tahun, sampai_bulan=sampai_bulan))
 
     def tanpa_pemanfaatan(self, tahun: int, bulan: int | None = None):
         """OPD yang tidak punya satu pun baris Daftar pada tahun itu (atau pada bulan itu saja)."""
-        return self.exclude(_ada_pemanfaatan(tahun, bulan))
+        return self.exclude(_ada_pemanfaatan(tahun, bulan=bulan))
 
 
-def _ada_pemanfaatan(tahun: int, bulan: int | None = None) -> models.Exists:
+def _ada_pemanfaatan(tahun: int, *, bulan: int | None = None, sampai_bulan: int | None = None) -> models.Exists:
     baris = Pemanfaatan.objects.filter(opd=models.OuterRef("pk"), tahun=tahun)
     if bulan is not None:
         baris = baris.filter(bulan=bulan)
+    if sampai_bulan is not None:
+        baris = baris.filter(bulan__lte=sampai_bulan)
     return models.Exists(baris)
 
 
@@ -292,11 +295,18 @@ class IndeksBulan(models.Func):
 
     arity = 1
     output_field = models.IntegerField()
-    # Ekspresinya kolom tanggal (tanpa parameter), jadi boleh disebut dua kali dalam templat.
     template = (
         "(CAST(EXTRACT(YEAR FROM %(expressions)s) AS INTEGER) * 12"
         " + CAST(EXTRACT(MONTH FROM %(expressions)s) AS INTEGER))"
     )
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = super().as_sql(compiler, connection, **extra_context)
+        if params:
+            raise ValueError(
+                "IndeksBulan hanya untuk kolom tanggal: parameter akan tersusun keliru karena disebut dua kali."
+            )
+        return sql, params
 
     def as_sqlite(self, compiler, connection, **extra_context):
         return self.as_sql(

@@ -12,6 +12,7 @@ from laporan.dasbor.cuplikan import Cuplikan, cuplikan
 from laporan.iku import AngkaKinerja, iku_tahun, realisasi
 from laporan.models import Iku, hitung_capaian
 from laporan.rekap import jumlah_opd_pks_aktif, tanggal_acuan_pks
+from pemanfaatan.filters import TIDAK_SAH
 from pemanfaatan.models import NAMA_BULAN, JenisPemanfaatan, Opd, Pemanfaatan, StatusPksPemanfaatan
 
 BANYAK_OPD_TERATAS = 10
@@ -33,6 +34,7 @@ class NilaiJenis:
 class BulanTren:
     bulan: int
     nilai: list[NilaiJenis]
+    akan_datang: bool  # bulan yang belum tiba: kosong di grafik, bukan nol
 
     @property
     def label(self) -> str:
@@ -86,10 +88,16 @@ class BandingJenis:
 @dataclass(frozen=True)
 class Pembanding:
     tahun_lalu: int
-    bulan_sampai: int
+    bulan_sampai: int  # bulan lengkap terakhir; 0 bila belum ada
     per_jenis: list[BandingJenis]
     opd_ini: int
     opd_lalu: int
+    tautan_opd_ini: str
+    tautan_opd_lalu: str
+
+    @property
+    def ada(self) -> bool:
+        return self.bulan_sampai > 0
 
     @property
     def rentang(self) -> str:
@@ -107,7 +115,6 @@ class CapaianIku:
 @dataclass(frozen=True)
 class Indikator:
     tahun: int
-    bulan_sampai: int  # bulan terakhir yang sudah berjalan pada tahun itu (pembanding tahun lalu)
     jumlah_opd_aktif: int
     opd_memanfaatkan: int
     jumlah_baris: int
@@ -139,13 +146,23 @@ class Indikator:
 
     @property
     def tautan_temuan(self) -> str:
-        return tautan.daftar(tahun=self.tahun, status_pks="TIDAK_SAH")
+        return tautan.daftar(tahun=self.tahun, status_pks=TIDAK_SAH)
 
 
 def bulan_berjalan(tahun: int) -> int:
-    """Tahun ini: bulan sekarang; tahun lain: Desember (setahun penuh)."""
+    """Bulan yang sudah tiba pada tahun itu: bulan sekarang tahun ini, 12 untuk tahun lalu, 0 untuk tahun depan."""
     hari_ini = timezone.localdate()
-    return hari_ini.month if tahun == hari_ini.year else 12
+    if tahun == hari_ini.year:
+        return hari_ini.month
+    return 12 if tahun < hari_ini.year else 0
+
+
+def bulan_lengkap(tahun: int) -> int:
+    """Bulan lengkap terakhir: pembanding tahun lalu tidak boleh memuat bulan yang baru berjalan sebagian."""
+    hari_ini = timezone.localdate()
+    if tahun == hari_ini.year:
+        return hari_ini.month - 1
+    return bulan_berjalan(tahun)
 
 
 def _kunci(jenis: JenisPemanfaatan, awalan: str) -> str:
@@ -172,7 +189,7 @@ def _agregat_tahun(tahun: int, bulan_sampai: int) -> dict:
     return Pemanfaatan.objects.filter(tahun__in=(tahun, tahun - 1)).aggregate(**agregat)
 
 
-def _tren(tahun: int) -> list[BulanTren]:
+def _tren(tahun: int, bulan_berjalan: int) -> list[BulanTren]:
     nilai = {
         (baris["bulan"], baris["jenis"]): baris
         for baris in Pemanfaatan.objects.filter(tahun=tahun)
@@ -193,7 +210,7 @@ def _tren(tahun: int) -> list[BulanTren]:
                     tautan=tautan.daftar(tahun=tahun, bulan=bulan, jenis=jenis.value),
                 )
             )
-        tren.append(BulanTren(bulan=bulan, nilai=per_jenis))
+        tren.append(BulanTren(bulan=bulan, nilai=per_jenis, akan_datang=bulan > bulan_berjalan))
     return tren
 
 
@@ -257,6 +274,8 @@ def _pembanding(tahun: int, bulan_sampai: int, hasil: dict) -> Pembanding:
         ],
         opd_ini=hasil[f"opd_{tahun}"],
         opd_lalu=hasil[f"opd_{lalu}"],
+        tautan_opd_ini=tautan.opd(aktif="true", pemanfaatan_tahun=tahun, pemanfaatan_sampai_bulan=bulan_sampai),
+        tautan_opd_lalu=tautan.opd(aktif="true", pemanfaatan_tahun=lalu, pemanfaatan_sampai_bulan=bulan_sampai),
     )
 
 
@@ -274,7 +293,7 @@ def _capaian_iku(tahun: int, angka: AngkaKinerja) -> list[CapaianIku]:
 
 def indikator_tahun(*, tahun: int) -> Indikator:
     """Indikator kinerja tahun itu dari Daftar berjalan (belum tentu sudah dibekukan dalam sebuah Laporan)."""
-    bulan_sampai = bulan_berjalan(tahun)
+    bulan_sampai = bulan_lengkap(tahun)
     ringkasan = _agregat_tahun(tahun, bulan_sampai)
     opd_aktif = Opd.objects.filter(aktif=True)
     jumlah_opd_aktif = opd_aktif.count()
@@ -295,13 +314,12 @@ def indikator_tahun(*, tahun: int) -> Indikator:
     )
     return Indikator(
         tahun=tahun,
-        bulan_sampai=bulan_sampai,
         jumlah_opd_aktif=jumlah_opd_aktif,
         opd_memanfaatkan=ringkasan["opd_memanfaatkan"],
         jumlah_baris=ringkasan["jumlah_baris"],
         total_jumlah=ringkasan["total_jumlah"],
         per_jenis=per_jenis,
-        tren=_tren(tahun),
+        tren=_tren(tahun, bulan_berjalan(tahun)),
         opd_teratas=_opd_teratas(tahun),
         opd_pks_tanpa_pemanfaatan=cuplikan(
             opd_aktif.pks_berlaku_tahun(tahun).tanpa_pemanfaatan(tahun).order_by("nama"),

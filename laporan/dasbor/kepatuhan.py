@@ -6,16 +6,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db import models
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from laporan.dasbor import tautan
 from laporan.dasbor.cuplikan import Cuplikan, cuplikan
 from laporan.models import HasilLangkah, LangkahLaporan, Laporan, RiwayatLaporan
-from laporan.selectors import jadwal_kerja, waktu_baku_berlaku
+from laporan.selectors import dengan_langkah_terbuka, waktu_baku_berlaku
 from laporan.sop import LANGKAH, PENGEMBALIAN, STATUS_AKHIR, Langkah, StatusLaporan, langkah_pada_status
-from laporan.waktu_kerja import durasi_kerja
 
 AKSI_PENGEMBALIAN = [p.aksi.value for p in PENGEMBALIAN]
 # Langkah tempat pengembalian terjadi (Kasi di Langkah 5, Kabid di Langkah 6, Sekretariat di Langkah 7).
@@ -23,10 +22,12 @@ LANGKAH_PENGEMBALIAN = {p.aksi.value: langkah_pada_status(p.dari).nomor for p in
 BANYAK_ALASAN = 20
 
 
-class Penilaian:
-    BAIK = "Berjalan dengan baik"
-    TIDAK = "Tidak berjalan dengan baik"
-    BELUM = "Belum ada data"
+class Penilaian(models.TextChoices):
+    """Penilaian penerapan SOP pada tabel monitoringnya."""
+
+    BAIK = "BAIK", "Berjalan dengan baik"
+    TIDAK = "TIDAK", "Tidak berjalan dengan baik"
+    BELUM = "BELUM", "Belum ada data"
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class KepatuhanLangkah:
         return None if not self.jumlah else self.jumlah_sesuai * 100 / self.jumlah
 
     @property
-    def penilaian(self) -> str:
+    def penilaian(self) -> Penilaian:
         """Baik bila pengerjaan yang lazim (median) tidak melewati waktu baku."""
         if self.median is None:
             return Penilaian.BELUM
@@ -91,6 +92,7 @@ class Kepatuhan:
     berjalan: list[LaporanBerjalan]
     per_langkah: list[KepatuhanLangkah]
     pengembalian: Cuplikan  # RiwayatLaporan pengembalian beserta alasannya, terbaru dulu
+    laporan_dikembalikan: int  # banyak Laporan yang mengalaminya; tautan pengembalian membuka Laporan itu
     siklus: list[SiklusLaporan]
 
     @property
@@ -100,22 +102,10 @@ class Kepatuhan:
 
 def laporan_berjalan() -> list[LaporanBerjalan]:
     """Laporan yang belum selesai, tahun berapa pun: langkah yang menunggu dan lamanya dalam jam kerja."""
-    terbuka = LangkahLaporan.objects.filter(selesai_pada__isnull=True).select_related("diambil_oleh")
-    daftar = (
-        Laporan.objects.exclude(status__in=STATUS_AKHIR)
-        .prefetch_related(Prefetch("langkah", queryset=terbuka, to_attr="langkah_terbuka_daftar"))
-        .order_by("tahun", "periode", "pk")
-    )
-    jadwal, sekarang = jadwal_kerja(), timezone.now()
+    daftar = Laporan.objects.exclude(status__in=STATUS_AKHIR).order_by("tahun", "periode", "pk")
     berjalan = [
-        LaporanBerjalan(
-            laporan=laporan,
-            langkah=langkah_pada_status(laporan.status),
-            catatan=laporan.langkah_terbuka_daftar[0],
-            menunggu=durasi_kerja(laporan.langkah_terbuka_daftar[0].diterima_pada, sekarang, jadwal),
-        )
-        for laporan in daftar
-        if laporan.langkah_terbuka_daftar
+        LaporanBerjalan(laporan=laporan, langkah=langkah_pada_status(laporan.status), catatan=catatan, menunggu=lama)
+        for laporan, catatan, lama in dengan_langkah_terbuka(daftar)
     ]
     return sorted(berjalan, key=lambda b: b.menunggu, reverse=True)
 
@@ -195,8 +185,9 @@ def kepatuhan_tahun(*, tahun: int) -> Kepatuhan:
         per_langkah=_per_langkah(tahun, per_langkah),
         pengembalian=cuplikan(
             pengembalian.select_related("laporan", "oleh").order_by("-waktu", "-pk"),
-            tautan.laporan(tahun=tahun),
+            tautan.laporan(tahun=tahun, dikembalikan="true"),
             BANYAK_ALASAN,
         ),
+        laporan_dikembalikan=pengembalian.values("laporan").distinct().count(),
         siklus=_siklus(tahun),
     )

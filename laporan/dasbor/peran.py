@@ -27,6 +27,7 @@ class BagianStaf:
 @dataclass(frozen=True)
 class BagianKasi:
     menunggu_pemeriksaan: list[Laporan]  # dengan total_jumlah dan jumlah_kegiatan dari hitungan beku
+    tautan_menunggu: str
     pks: PantauanPks
 
 
@@ -39,7 +40,9 @@ class BagianKabid:
 @dataclass(frozen=True)
 class BagianSekretariat:
     menunggu_pemeriksaan: list[Laporan]
+    tautan_menunggu: str
     diterima: list[Laporan]  # dengan jumlah_arsip
+    tautan_diterima: str  # Bahan LAKIP Dinas tahun itu
 
 
 @dataclass(frozen=True)
@@ -78,18 +81,24 @@ def _dengan_total_rekap(daftar):
 
 def _bagian_kasi(user: Pengguna) -> BagianKasi:
     menunggu = laporan_list(user=user).filter(status=StatusLaporan.LAPORAN).order_by("tahun", "periode")
-    return BagianKasi(menunggu_pemeriksaan=list(_dengan_total_rekap(menunggu)), pks=pantauan_pks())
+    return BagianKasi(
+        menunggu_pemeriksaan=list(_dengan_total_rekap(menunggu)),
+        tautan_menunggu=tautan.laporan(status=StatusLaporan.LAPORAN.value),
+        pks=pantauan_pks(),
+    )
 
 
 def _bagian_sekretariat(user: Pengguna, tahun: int) -> BagianSekretariat:
     semua = laporan_list(user=user)
     return BagianSekretariat(
         menunggu_pemeriksaan=list(semua.filter(status=StatusLaporan.LAKIP_DINAS).order_by("tahun", "periode")),
+        tautan_menunggu=tautan.laporan(status=StatusLaporan.LAKIP_DINAS.value),
         diterima=list(
             semua.filter(status=StatusLaporan.SELESAI, tahun=tahun)
             .annotate(jumlah_arsip=Count("arsip"))
             .order_by("periode", "pk")
         ),
+        tautan_diterima=tautan.bahan_lakip_dinas(tahun=tahun),
     )
 
 

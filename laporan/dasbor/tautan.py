@@ -29,3 +29,8 @@ def pks(**saringan) -> str:
 def laporan(**saringan) -> str:
     """Daftar Laporan dengan filter `LaporanFilter` (tahun, periode, status)."""
     return _dengan_filter("laporan:list", saringan)
+
+
+def bahan_lakip_dinas(**saringan) -> str:
+    """Bahan LAKIP Dinas (Laporan yang diterima Sekretariat) per tahun."""
+    return _dengan_filter("laporan:arsip_list", saringan)

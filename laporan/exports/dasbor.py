@@ -16,7 +16,6 @@ from laporan.dasbor.selectors import Dasbor
 from laporan.exports.sumber import JenisKolom, Kolom, baris_info
 from laporan.exports.xlsx import BukuKerja
 from laporan.models import Instansi
-from laporan.sop import langkah_nomor
 from pemanfaatan.models import JenisPemanfaatan
 
 ANGKA, DESIMAL, WAKTU = JenisKolom.ANGKA, JenisKolom.DESIMAL, JenisKolom.WAKTU
@@ -158,7 +157,7 @@ def _kepatuhan(dasbor: Dasbor) -> Iterator[tuple]:
             None if persen is None else Decimal(persen).quantize(Decimal("0.01")),
             menit(baris.median),
             baris.jumlah_pengembalian,
-            baris.penilaian,
+            baris.penilaian.label,
         )
 
 
@@ -193,8 +192,13 @@ def _pengembalian(dasbor: Dasbor) -> Iterator[tuple]:
         Kolom("Alasan", lebar=60),
     )
     for riwayat in dasbor.kepatuhan.pengembalian.semua.iterator():
-        langkah = langkah_nomor(LANGKAH_PENGEMBALIAN[riwayat.aksi])
-        yield (riwayat.waktu, str(riwayat.laporan), langkah.nomor, str(riwayat.oleh), riwayat.catatan)
+        yield (
+            riwayat.waktu,
+            str(riwayat.laporan),
+            LANGKAH_PENGEMBALIAN[riwayat.aksi],
+            str(riwayat.oleh),
+            riwayat.catatan,
+        )
 
 
 def _siklus(dasbor: Dasbor) -> Iterator[tuple]:

@@ -8,7 +8,11 @@
     return;
   }
 
-  var WARNA = ["#0d6efd", "#198754", "#fd7e14", "#6f42c1", "#dc3545", "#20c997", "#6c757d", "#0dcaf0"];
+  // Warna berkontras ≥ 3:1 terhadap putih (WCAG 1.4.11); garis juga dibedakan oleh pola dan bentuk titik,
+  // sehingga seri tidak hanya dibedakan oleh warna.
+  var WARNA = ["#0a58ca", "#146c43", "#b35c00", "#6f42c1", "#b02a37", "#0f766e", "#495057", "#087990"];
+  var POLA_GARIS = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
+  var BENTUK_TITIK = ["circle", "rectRot", "triangle", "rect"];
   var angka = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2 });
 
   function bacaTabel(tabel) {
@@ -35,7 +39,16 @@
     var lingkaran = jenis === "doughnut";
     var datasets = data.seri.map(function (nama, i) {
       var warna = lingkaran ? WARNA.slice(0, data.label.length) : WARNA[i % WARNA.length];
-      return { label: nama, data: data.nilai[i], backgroundColor: warna, borderColor: warna, tension: 0.25 };
+      return {
+        label: nama,
+        data: data.nilai[i],
+        backgroundColor: warna,
+        borderColor: lingkaran ? "#ffffff" : warna,
+        borderDash: POLA_GARIS[i % POLA_GARIS.length],
+        pointStyle: BENTUK_TITIK[i % BENTUK_TITIK.length],
+        pointRadius: 4,
+        tension: 0.25,
+      };
     });
     var opsi = {
       responsive: true,
@@ -43,7 +56,7 @@
       locale: "id-ID",
       animation: false,
       plugins: {
-        legend: { display: lingkaran || data.seri.length > 1, position: "bottom" },
+        legend: { display: lingkaran || data.seri.length > 1, position: "bottom", labels: { usePointStyle: true } },
         tooltip: {
           callbacks: {
             label: function (konteks) {

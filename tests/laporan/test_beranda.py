@@ -88,7 +88,9 @@ def test_kasi_melihat_hitungan_yang_menunggu_pemeriksaannya(client, jam, kasi, b
     laporan = buat_laporan("laporan")
     dom = dom_beranda(client, kasi)
 
-    assert tautan_angka(dom, "menunggu-pemeriksaan-kasi")[0] == 1
+    jumlah, href = tautan_angka(dom, "menunggu-pemeriksaan-kasi")
+    assert jumlah == 1
+    assert [item.pk for item in client.get(href).context["page_obj"]] == [laporan.pk]
     baris = dom.xpath(f'//a[@href="{laporan.get_absolute_url()}"]/ancestor::tr')[0]
     sel = [td.text_content().strip() for td in baris.xpath("td")]
     assert sel[:2] == ["6", "420"]  # enam baris Triwulan I 2026, 100+250+40+3+7+20
@@ -102,8 +104,10 @@ def test_sekretariat_melihat_yang_menunggu_dan_yang_sudah_diterima(
     menunggu = buat_laporan("lakip_dinas", tahun=2025, periode=Periode.TAHUNAN)
     dom = dom_beranda(client, sekretariat)
 
-    assert tautan_angka(dom, "menunggu-sekretariat")[0] == 1
-    assert tautan_angka(dom, "diterima-sekretariat")[0] == 1
+    for kunci, laporan in (("menunggu-sekretariat", menunggu), ("diterima-sekretariat", diterima)):
+        jumlah, href = tautan_angka(dom, kunci)
+        assert jumlah == 1
+        assert [item.pk for item in client.get(href).context["page_obj"]] == [laporan.pk], kunci
     teks = lxml.html.tostring(dom, encoding="unicode")
     assert str(menunggu) in teks and str(diterima) in teks
     assert "4 dokumen arsip" in teks

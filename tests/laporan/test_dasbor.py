@@ -131,7 +131,6 @@ def buat_iku(kode: str, sumber: str, target: str) -> Iku:
 def test_indikator_sama_dengan_hitungan_tangan(data):
     hasil = indikator_tahun(tahun=TAHUN)
 
-    assert hasil.bulan_sampai == 12
     assert (hasil.jumlah_opd_aktif, hasil.opd_memanfaatkan) == (7, 4)  # aktif: A B C E F G H; pakai: A B C F
     assert hasil.persen_cakupan == Decimal("57.14")
     assert (hasil.jumlah_baris, hasil.total_jumlah) == (10, 1612)
@@ -243,25 +242,31 @@ def test_halaman_menampilkan_angka_yang_sama(client, kabid, data):
     assert (angka("pks-segera-berakhir"), angka("opd-perlu-perpanjangan"), angka("opd-tanpa-pks")) == ("1", "1", "2")
 
 
-def test_setiap_total_daftar_membuka_baris_yang_membentuknya(client, kabid, data):
-    """Sel tren, total per jenis, OPD teratas dan pembanding: jumlah baris yang dibuka = angka yang diklik."""
+def test_setiap_angka_daftar_membuka_baris_yang_membentuknya(client, kabid, data):
+    """Setiap angka dasbor yang menaut ke Daftar: total jumlah atau banyak baris yang dibuka = angka yang diklik."""
     dom = halaman_dasbor(client, kabid)
-    tabel = ("tabel-tren", "tabel-jenis", "tabel-opd-teratas", "tabel-pembanding")
-    tautan = [a for nama in tabel for a in dom.xpath(f'//table[@id="{nama}"]//td//a')]
-    tautan += dom.xpath('//a[@data-angka="total-jumlah"]')
-    assert len(tautan) == 12 * 3 + 3 + 5 + 6 + 1
-    for a in tautan:
+    bagian = '//section[@id="indikator"]'
+    ke_daftar = dom.xpath(f'{bagian}//a[starts-with(@href, "{reverse("pemanfaatan:daftar")}")]')
+    # Angka banyak baris bertanda data-baris; yang lain total jumlah.
+    banyak_baris = [a for a in ke_daftar if a.get("data-baris") is not None]
+    total = [a for a in ke_daftar if a.get("data-baris") is None]
+    # Tren 12 × 3, per jenis 3, OPD teratas 5, pembanding 6, kartu total, jumlah temuan (kartu dan 3 status).
+    assert len(total) == 36 + 3 + 5 + 6 + 1 + 4
+    # Baris per jenis 3, per OPD teratas 5, kartu "dari N baris", temuan (kartu dan 3 status).
+    assert len(banyak_baris) == 3 + 5 + 1 + 4
+    for a in total:
         assert ringkasan_daftar(client, a.get("href"))["total_jumlah"] == angka_tampil(a.text_content()), a.get("href")
+    for a in banyak_baris:
+        assert ringkasan_daftar(client, a.get("href"))["jumlah_baris"] == angka_tampil(a.text_content()), a.get("href")
 
 
 def test_temuan_membuka_baris_tanpa_pks_sah(client, kabid, data):
     dom = halaman_dasbor(client, kabid)
-    tautan = dom.xpath('//table[@id="tabel-temuan"]//a | //a[@data-angka="temuan-baris"]')
-    assert len(tautan) == 4
-    for a in tautan:
-        assert ringkasan_daftar(client, a.get("href"))["jumlah_baris"] == angka_tampil(a.text_content())
     semua = ringkasan_daftar(client, dom.xpath('//a[@data-angka="temuan-baris"]')[0].get("href"))
-    assert semua["total_jumlah"] == 42
+    assert (semua["jumlah_baris"], semua["total_jumlah"]) == (3, 42)
+    respons = client.get(dom.xpath('//a[@data-angka="temuan-TIDAK_MENCAKUP"]')[0].get("href"))
+    assert [b.keperluan for b in respons.context["page_obj"]] == ["Layanan"]
+    assert [b.jumlah for b in respons.context["page_obj"]] == [7]
 
 
 def test_angka_opd_dan_pks_membuka_daftar_yang_sama_banyaknya(client, kabid, data):
@@ -277,6 +282,11 @@ def test_angka_opd_dan_pks_membuka_daftar_yang_sama_banyaknya(client, kabid, dat
     for nama in kunci:
         a = dom.xpath(f'//a[@data-angka="{nama}"]')[0]
         assert banyak_hasil(client, a.get("href")) == angka_tampil(a.text_content()), nama
+    # Pembanding OPD: 4 OPD aktif berbaris pada 2025, 2 pada 2024 (Januari–Desember).
+    pembanding = dom.xpath('//table[@id="tabel-pembanding"]//a[@data-opd]')
+    assert [angka_tampil(a.text_content()) for a in pembanding] == [4, 2]
+    for a in pembanding:
+        assert banyak_hasil(client, a.get("href")) == angka_tampil(a.text_content())
     # Nama OPD di pantauan menuju halaman OPD-nya.
     tanpa_pks = dom.xpath('//section[@id="pantauan-pks"]//a[starts-with(@href, "/opd/")]')
     assert {a.get("href") for a in tanpa_pks} >= {
@@ -454,3 +464,34 @@ def test_unduhan_excel_memuat_daftar_lengkap_dan_teks_tidak_menjadi_rumus(client
     sel = next(s for s in ws["B"] if s.value == '=HYPERLINK("http://contoh.invalid","klik")')
     assert sel.data_type == "s"
     assert sel.quotePrefix
+
+
+# --- Tahun berjalan (jam dibekukan: Senin 4 Mei 2026) -------------------------------------------
+
+
+def test_tahun_berjalan_membandingkan_bulan_lengkap_dan_mengosongkan_bulan_mendatang(client, jam, kabid, staf):
+    dinkes = buat_opd("1.02", "Dinas Kesehatan")
+    for tahun in (2025, 2026):
+        for bulan in (1, 4, 5):
+            baris(dinkes, NIK, tahun, bulan, 10 * bulan + tahun - 2025, oleh=staf)
+    hasil = indikator_tahun(tahun=2026)
+
+    # Mei baru berjalan empat hari: pembanding Januari–April (10 + 40 + 1 + 1 = 52 dibanding 50).
+    assert (hasil.pembanding.bulan_sampai, hasil.pembanding.rentang) == (4, "Januari – April")
+    assert [(b.tahun_ini, b.tahun_lalu) for b in hasil.pembanding.per_jenis] == [(0, 0), (52, 50), (0, 0)]
+    assert [b.akan_datang for b in hasil.tren] == [False] * 5 + [True] * 7
+    assert hasil.total_jumlah == 11 + 41 + 51  # total setahun tetap memuat Mei
+
+    dom = halaman_dasbor(client, kabid, tahun=2026)
+    sel = dom.xpath('//table[@id="tabel-tren"]/tbody/tr')
+    assert [td.get("data-nilai") for td in sel[4].xpath("td[@data-nilai]")] == ["0", "51", "0"]  # Mei
+    assert [td.get("data-nilai") for td in sel[5].xpath("td[@data-nilai]")] == ["", "", ""]  # Juni
+    assert "Dibanding 2025 (Januari – April)" in lxml.html.tostring(dom, encoding="unicode")
+
+
+def test_januari_belum_punya_bulan_lengkap_untuk_dibandingkan(client, jam, kabid):
+    jam.atur("2026-01-15 09:00")
+    assert indikator_tahun(tahun=2026).pembanding.ada is False
+    dom = halaman_dasbor(client, kabid, tahun=2026)
+    assert not dom.xpath('//table[@id="tabel-pembanding"]')
+    assert "Belum ada bulan yang lengkap pada 2026" in lxml.html.tostring(dom, encoding="unicode")

@@ -174,7 +174,7 @@ def test_persen_sesuai_dan_penilaian_per_langkah(siklus_uji):
     assert hasil[4].persen_sesuai == pytest.approx(200 / 3)  # 2 dari 3
     assert hasil[2].persen_sesuai == pytest.approx(100.0)
     # Median L3 150 > 120: tidak baik. Median L4 15 tepat waktu bakunya: masih baik.
-    assert {nomor: k.penilaian for nomor, k in hasil.items()} == {
+    assert {nomor: k.penilaian.label for nomor, k in hasil.items()} == {
         1: "Berjalan dengan baik",
         2: "Berjalan dengan baik",
         3: "Tidak berjalan dengan baik",
@@ -205,7 +205,8 @@ def test_alasan_pengembalian_terbaru_dulu(siklus_uji, pemeran):
     assert sorted(pengembalian.semua.values_list("catatan", flat=True)) == sorted(
         [ALASAN_A, ALASAN_B_KASI, ALASAN_B_KABID]
     )
-    assert pengembalian.tautan == reverse("laporan:list") + "?tahun=2026"
+    assert pengembalian.tautan == reverse("laporan:list") + "?tahun=2026&dikembalikan=true"
+    assert kepatuhan_tahun(tahun=2026).laporan_dikembalikan == 2  # A dan B
 
 
 def test_total_per_siklus_menjumlahkan_langkah_yang_diulang(siklus_uji):
@@ -243,7 +244,7 @@ def test_laporan_tahun_lain_hanya_masuk_tahunnya_sendiri(siklus_uji):
         6: (0, 0, None, 0),
         7: (0, 0, None, 0),
     }
-    assert [hasil[6].penilaian, hasil[6].persen_sesuai, hasil[6].baik] == ["Belum ada data", None, None]
+    assert [hasil[6].penilaian.label, hasil[6].persen_sesuai, hasil[6].baik] == ["Belum ada data", None, None]
     assert [(s.laporan.pk, s.total_kerja, s.jumlah_pengembalian) for s in kepatuhan.siklus] == [
         (siklus_uji["d"].pk, menit(30), 1)
     ]
@@ -254,7 +255,7 @@ def test_laporan_tahun_lain_hanya_masuk_tahunnya_sendiri(siklus_uji):
 
 def test_tahun_tanpa_laporan_belum_ada_data(siklus_uji):
     kepatuhan = kepatuhan_tahun(tahun=2024)
-    assert [(k.jumlah, k.median, k.persen_sesuai, k.penilaian) for k in kepatuhan.per_langkah] == [
+    assert [(k.jumlah, k.median, k.persen_sesuai, k.penilaian.label) for k in kepatuhan.per_langkah] == [
         (0, None, None, "Belum ada data")
     ] * 7
     assert kepatuhan.langkah_tidak_baik == []
@@ -281,7 +282,7 @@ def test_siklus_tepat_waktu_baku_masih_sesuai(jam, pemeran):
     assert laporan.status == "selesai"
     kepatuhan = kepatuhan_tahun(tahun=2026)
     assert [(k.jumlah, k.jumlah_sesuai) for k in kepatuhan.per_langkah] == [(1, 1)] * 7
-    assert {k.penilaian for k in kepatuhan.per_langkah} == {"Berjalan dengan baik"}
+    assert {k.penilaian.label for k in kepatuhan.per_langkah} == {"Berjalan dengan baik"}
     (siklus,) = kepatuhan.siklus
     assert (siklus.total_kerja, siklus.total_baku, siklus.sesuai_baku) == (BAKU_TOTAL, BAKU_TOTAL, True)
 
@@ -291,12 +292,12 @@ def test_satu_menit_lewat_waktu_baku_tidak_baik(jam, pemeran):
     laporan = maju(jam, laporan, pemeran, "2026-07-06 07:41")  # L1 11 > 10
     maju(jam, laporan, pemeran, "2026-07-06 07:51")  # L2 10
     hasil = per_nomor(kepatuhan_tahun(tahun=2026))
-    assert (hasil[1].jumlah_sesuai, hasil[1].persen_sesuai, hasil[1].penilaian) == (
+    assert (hasil[1].jumlah_sesuai, hasil[1].persen_sesuai, hasil[1].penilaian.label) == (
         0,
         0.0,
         "Tidak berjalan dengan baik",
     )
-    assert (hasil[2].jumlah_sesuai, hasil[2].penilaian) == (1, "Berjalan dengan baik")
+    assert (hasil[2].jumlah_sesuai, hasil[2].penilaian.label) == (1, "Berjalan dengan baik")
 
 
 # --- Halaman dasbor -----------------------------------------------------------------------------
@@ -380,8 +381,13 @@ def test_halaman_tabel_siklus(halaman_2026):
 def test_halaman_pengembalian_dan_alasannya(halaman_2026):
     dokumen = lxml.html.fromstring(halaman_2026)
     (judul,) = dokumen.xpath('//h3[@id="pengembalian"]')
-    (angka,) = judul.xpath('.//a[@data-angka="pengembalian"]')
-    assert (angka.text_content(), angka.get("href")) == ("3", reverse("laporan:list") + "?tahun=2026")
+    (angka,) = judul.xpath('.//*[@data-angka="pengembalian"]')
+    assert angka.text_content() == "3"
+    (laporan,) = judul.xpath('.//a[@data-angka="laporan-dikembalikan"]')
+    assert (laporan.text_content(), laporan.get("href")) == (
+        "2",
+        reverse("laporan:list") + "?tahun=2026&dikembalikan=true",
+    )
     butir = [" ".join(" ".join(li.itertext()).split()) for li in judul.getnext().xpath("./li")]
     assert butir == [
         "Laporan Triwulan II 2026 · Kembalikan kepada Kabid oleh Sekretariat, 8 Juli 2026 13.19 "
@@ -391,6 +397,16 @@ def test_halaman_pengembalian_dan_alasannya(halaman_2026):
     ]
     assert ALASAN_D not in halaman_2026
     assert ALASAN_BATAL not in halaman_2026
+
+
+def test_tautan_pengembalian_membuka_laporan_yang_dikembalikan(client, halaman_2026, siklus_uji):
+    dokumen = lxml.html.fromstring(halaman_2026)
+    (tautan,) = dokumen.xpath('//a[@data-angka="laporan-dikembalikan"]')
+    respons = client.get(tautan.get("href"))
+    assert {laporan.pk for laporan in respons.context["page_obj"]} == {siklus_uji["a"].pk, siklus_uji["b"].pk}
+    tidak = client.get(reverse("laporan:list"), {"tahun": 2026, "dikembalikan": "false"})
+    # G berjalan tanpa pengembalian; E dibatalkan tanpa pengembalian.
+    assert {laporan.pk for laporan in tidak.context["page_obj"]} == {siklus_uji["g"].pk, siklus_uji["e"].pk}
 
 
 # --- Banyak kueri -------------------------------------------------------------------------------

@@ -183,9 +183,10 @@ def test_keadaan_pks_tidak_dikenal_ditolak(cast_opd):
         # Biro Hukum punya dua PKS yang beririsan dengan 2021: tetap satu baris.
         (2020, ["Biro Hukum"]),
         (2021, ["Biro Hukum", "RSUD M. Natsir"]),
-        # RSUD berakhir 31 Desember 2025: masih 2025, tidak 2026. Badan Pendapatan: lama (2025) dan baru (2026).
+        # RSUD berakhir 31 Desember 2025: masih 2025, tidak 2026. Badan Pendapatan: lama (2025); yang baru
+        # mulai 1 Juli 2026, sesudah hari ini (4 Mei 2026), jadi belum dihitung untuk 2026.
         (2025, ["Badan Pendapatan Daerah", "Dinas Kesehatan", "Inspektorat", "RSUD M. Natsir"]),
-        (2026, ["Badan Pendapatan Daerah", "Dinas Kesehatan", "Inspektorat", "Satuan Polisi Pamong Praja"]),
+        (2026, ["Dinas Kesehatan", "Inspektorat", "Satuan Polisi Pamong Praja"]),
         (2030, []),
     ],
 )
@@ -264,10 +265,8 @@ def hasil_opd(respons) -> tuple[int, int, list[str]]:
         # Tautan dasbor selalu membawa aktif=true: OPD nonaktif tidak ikut.
         ({"keadaan_pks": "TANPA_PKS", "aktif": "true"}, ["Dinas Sosial"]),
         ({"pks_berlaku_tahun": "2021"}, ["Biro Hukum", "RSUD M. Natsir"]),
-        (
-            {"pks_berlaku_tahun": "2026"},
-            ["Badan Pendapatan Daerah", "Dinas Kesehatan", "Inspektorat", "Satuan Polisi Pamong Praja"],
-        ),
+        # Tahun berjalan dihitung sampai hari ini: pengganti Badan Pendapatan baru mulai 1 Juli.
+        ({"pks_berlaku_tahun": "2026"}, ["Dinas Kesehatan", "Inspektorat", "Satuan Polisi Pamong Praja"]),
         ({"pemanfaatan_tahun": "2026"}, ["Dinas Kesehatan", "Dinas Pariwisata", "RSUD M. Natsir"]),
         ({"pemanfaatan_tahun": "2026", "aktif": "true"}, ["Dinas Kesehatan", "RSUD M. Natsir"]),
         ({"pemanfaatan_tahun": "2025"}, ["Dinas Sosial"]),
@@ -289,10 +288,16 @@ def hasil_opd(respons) -> tuple[int, int, list[str]]:
         ({"tanpa_pemanfaatan_tahun": "2026", "tanpa_pemanfaatan_bulan": "2"}, SEMUA_OPD),
         # Bulan tanpa tahun tidak menyaring apa pun.
         ({"tanpa_pemanfaatan_bulan": "3"}, SEMUA_OPD),
-        # Ber-PKS 2026 tetapi tanpa baris Daftar 2026.
+        # Ber-PKS 2026 (sampai hari ini) tetapi tanpa baris Daftar 2026.
         (
             {"pks_berlaku_tahun": "2026", "tanpa_pemanfaatan_tahun": "2026"},
-            ["Badan Pendapatan Daerah", "Inspektorat", "Satuan Polisi Pamong Praja"],
+            ["Inspektorat", "Satuan Polisi Pamong Praja"],
+        ),
+        # Pembanding dasbor: berbaris pada Januari sampai bulan itu.
+        ({"pemanfaatan_tahun": "2026", "pemanfaatan_sampai_bulan": "2"}, ["RSUD M. Natsir"]),
+        (
+            {"pemanfaatan_tahun": "2026", "pemanfaatan_sampai_bulan": "3"},
+            ["Dinas Kesehatan", "Dinas Pariwisata", "RSUD M. Natsir"],
         ),
     ],
 )
