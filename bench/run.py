@@ -89,10 +89,15 @@ def siapkan_data(preset: str, stdout) -> dict:
     terdeteksi = "stress" if jumlah > 500_000 else "sumbar"
     if terdeteksi != preset:
         sys.exit(f"Basis data ini berisi {jumlah:,} baris (preset {terdeteksi}), bukan preset {preset}.")
-    versi = connection.cursor().connection
+    if connection.vendor == "postgresql":
+        versi = f"{connection.pg_version // 10000}.{connection.pg_version % 10000}"
+    else:
+        import sqlite3
+
+        versi = sqlite3.sqlite_version
     return {
         "mesin_basis_data": connection.vendor,
-        "versi_basis_data": str(getattr(versi, "server_version", None) or getattr(versi, "sqlite_version", "")),
+        "versi_basis_data": versi,
         "baris_daftar": jumlah,
         "detik_migrasi": migrasi,
         "detik_bangkitkan": dibangkitkan,
