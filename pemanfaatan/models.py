@@ -308,6 +308,17 @@ class IndeksBulan(models.Func):
             )
         return sql, params
 
+    def as_postgresql(self, compiler, connection, **extra_context):
+        # date_part (double) jauh lebih murah daripada EXTRACT (numeric sejak PostgreSQL 14) per baris Daftar.
+        return self.as_sql(
+            compiler,
+            connection,
+            template=(
+                "(date_part('year', %(expressions)s)::integer * 12 + date_part('month', %(expressions)s)::integer)"
+            ),
+            **extra_context,
+        )
+
     def as_sqlite(self, compiler, connection, **extra_context):
         return self.as_sql(
             compiler,

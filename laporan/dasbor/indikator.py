@@ -170,23 +170,25 @@ def _kunci(jenis: JenisPemanfaatan, awalan: str) -> str:
 
 
 def _agregat_tahun(tahun: int, bulan_sampai: int) -> dict:
-    """Satu kueri atas tahun itu dan tahun lalu: ringkasan setahun (banyak baris, total, OPD aktif yang
-    memanfaatkan, per jenis) dan pembanding kedua tahun pada bulan 1 sampai `bulan_sampai`."""
+    """Ringkasan setahun (banyak baris, total, per jenis, OPD aktif yang memanfaatkan) dan pembanding tahun ini
+    dengan tahun lalu pada bulan 1 sampai `bulan_sampai`: satu kueri agregat ditambah tiga hitungan OPD."""
     ini = Q(tahun=tahun)
-    agregat = {
-        "jumlah_baris": Count("pk", filter=ini),
-        "total_jumlah": Sum("jumlah", filter=ini, default=0),
-        "opd_memanfaatkan": Count("opd", distinct=True, filter=ini & Q(opd__aktif=True)),
-    }
+    agregat = {"jumlah_baris": Count("pk", filter=ini), "total_jumlah": Sum("jumlah", filter=ini, default=0)}
     for jenis in JenisPemanfaatan:
         agregat[_kunci(jenis, "baris")] = Count("pk", filter=ini & Q(jenis=jenis))
         agregat[_kunci(jenis, "total")] = Sum("jumlah", filter=ini & Q(jenis=jenis), default=0)
     for th in (tahun, tahun - 1):
         rentang = Q(tahun=th, bulan__lte=bulan_sampai)
-        agregat[f"opd_{th}"] = Count("opd", distinct=True, filter=rentang & Q(opd__aktif=True))
         for jenis in JenisPemanfaatan:
             agregat[f"{th}_{jenis.value}"] = Sum("jumlah", filter=rentang & Q(jenis=jenis), default=0)
-    return Pemanfaatan.objects.filter(tahun__in=(tahun, tahun - 1)).aggregate(**agregat)
+    hasil = Pemanfaatan.objects.filter(tahun__in=(tahun, tahun - 1)).aggregate(**agregat)
+    # OPD aktif yang berbaris: EXISTS per OPD lewat indeks (opd, tahun), bukan COUNT(DISTINCT) atas seluruh
+    # baris yang digabung dengan tabel OPD.
+    opd_aktif = Opd.objects.filter(aktif=True)
+    hasil["opd_memanfaatkan"] = opd_aktif.memanfaatkan(tahun).count()
+    for th in (tahun, tahun - 1):
+        hasil[f"opd_{th}"] = opd_aktif.memanfaatkan(th, bulan_sampai).count() if bulan_sampai else 0
+    return hasil
 
 
 def _tren(tahun: int, bulan_berjalan: int) -> list[BulanTren]:
