@@ -47,11 +47,13 @@ def tautan_daftar(laporan, **filter_tambahan) -> str:
 
 
 def rekap_dengan_tautan(laporan) -> list:
-    """Setiap baris hitungan beku dengan tautan ke baris Daftar dan data dukung di baliknya."""
-    return [
-        (baris, tautan_daftar(laporan, opd=baris.opd_id, jenis=baris.jenis))
-        for baris in laporan.rekap.select_related("opd")
-    ]
+    """Setiap baris hitungan beku dengan tautan ke baris Daftar dan data dukung di baliknya.
+
+    Alamat periode dibentuk sekali; tiap baris hanya menambah OPD dan jenisnya (keduanya aman di URL: bilangan
+    dan kode jenis), karena reverse() + urlencode per baris mahal pada ribuan OPD.
+    """
+    dasar = tautan_daftar(laporan)
+    return [(baris, f"{dasar}&opd={baris.opd_id}&jenis={baris.jenis}") for baris in laporan.rekap.select_related("opd")]
 
 
 def laporan_detail(request, pk: int):

@@ -220,3 +220,14 @@ def test_hitungan_yang_berubah_sejak_dilihat_tidak_dibekukan(client, staf, buat_
             tahun=laporan.tahun, bulan__gte=laporan.bulan_awal, bulan__lte=laporan.bulan_akhir
         ).values_list("jumlah", flat=True)
     )
+
+
+def test_setiap_hitungan_beku_menaut_ke_baris_daftar_yang_membentuknya(client, kasi, buat_laporan, daftar_triwulan):
+    laporan = buat_laporan("laporan")
+    client.force_login(kasi)
+    rekap = client.get(reverse("laporan:detail", args=[laporan.pk])).context["rekap"]
+
+    assert len(rekap) == 5  # Dinkes NIK, DK, KTP-el; Dinsos KTP-el; RSUD NIK
+    for baris, tautan in rekap:
+        ringkasan = client.get(tautan).context["ringkasan"]
+        assert (ringkasan["jumlah_baris"], ringkasan["total_jumlah"]) == (baris.jumlah_kegiatan, baris.total_jumlah)
