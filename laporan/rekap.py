@@ -6,7 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
 from pemanfaatan.models import JenisPemanfaatan, Opd, Pemanfaatan, PerjanjianKerjaSama
@@ -48,7 +48,7 @@ def tanggal_acuan_pks(tahun: int, bulan_akhir: int) -> datetime.date:
 
 
 def hitung(*, tahun: int, bulan_awal: int, bulan_akhir: int) -> HasilHitung:
-    """Hitungan Langkah 4 dengan agregat basis data: empat kueri berapa pun banyaknya baris."""
+    """Hitungan Langkah 4 dengan agregat basis data: dua kueri berapa pun banyaknya baris."""
     baris = list(
         pemanfaatan_periode(tahun=tahun, bulan_awal=bulan_awal, bulan_akhir=bulan_akhir)
         .values("opd", "opd__nama", "opd__aktif", "jenis")
@@ -57,19 +57,28 @@ def hitung(*, tahun: int, bulan_awal: int, bulan_akhir: int) -> HasilHitung:
     )
     for item in baris:
         item["jenis_label"] = JenisPemanfaatan(item["jenis"]).label
+    opd = jumlah_opd(pada=tanggal_acuan_pks(tahun, bulan_akhir))
     return HasilHitung(
         baris=baris,
-        jumlah_opd_aktif=Opd.objects.filter(aktif=True).count(),
+        jumlah_opd_aktif=opd.aktif,
         # Cakupan dihitung atas OPD aktif saja, seperti penyebutnya; pemanfaatan OPD yang sudah dinonaktifkan
         # tetap masuk total jumlah, tetapi tidak membuat cakupan melampaui 100%.
         jumlah_opd_memanfaatkan=len({b["opd"] for b in baris if b["opd__aktif"]}),
-        jumlah_opd_pks_aktif=jumlah_opd_pks_aktif(pada=tanggal_acuan_pks(tahun, bulan_akhir)),
+        jumlah_opd_pks_aktif=opd.ber_pks,
     )
 
 
-def jumlah_opd_pks_aktif(*, pada: datetime.date) -> int:
-    """OPD aktif yang punya PKS berlaku pada tanggal itu."""
-    return PerjanjianKerjaSama.objects.berlaku_pada(pada).filter(opd__aktif=True).values("opd").distinct().count()
+@dataclass(frozen=True)
+class JumlahOpd:
+    aktif: int
+    ber_pks: int  # OPD aktif yang punya PKS berlaku pada tanggal acuan
+
+
+def jumlah_opd(*, pada: datetime.date) -> JumlahOpd:
+    """OPD aktif dan OPD aktif ber-PKS berlaku pada tanggal itu, dalam satu kueri."""
+    pks = PerjanjianKerjaSama.objects.berlaku_pada(pada).filter(opd=OuterRef("pk"))
+    hasil = Opd.objects.filter(aktif=True).aggregate(aktif=Count("pk"), ber_pks=Count("pk", filter=Q(Exists(pks))))
+    return JumlahOpd(**hasil)
 
 
 def sidik(hasil: HasilHitung) -> str:

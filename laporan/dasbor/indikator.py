@@ -11,7 +11,7 @@ from laporan.dasbor import tautan
 from laporan.dasbor.cuplikan import Cuplikan, cuplikan
 from laporan.iku import AngkaKinerja, iku_tahun, realisasi
 from laporan.models import Iku, hitung_capaian
-from laporan.rekap import jumlah_opd_pks_aktif, tanggal_acuan_pks
+from laporan.rekap import jumlah_opd, tanggal_acuan_pks
 from pemanfaatan.filters import TIDAK_SAH
 from pemanfaatan.models import NAMA_BULAN, JenisPemanfaatan, Opd, Pemanfaatan, StatusPksPemanfaatan
 
@@ -297,8 +297,8 @@ def indikator_tahun(*, tahun: int) -> Indikator:
     """Indikator kinerja tahun itu dari Daftar berjalan (belum tentu sudah dibekukan dalam sebuah Laporan)."""
     bulan_sampai = bulan_lengkap(tahun)
     ringkasan = _agregat_tahun(tahun, bulan_sampai)
-    opd_aktif = Opd.objects.filter(aktif=True)
-    jumlah_opd_aktif = opd_aktif.count()
+    opd = jumlah_opd(pada=tanggal_acuan_pks(tahun, 12))
+    jumlah_opd_aktif = opd.aktif
     per_jenis = [
         NilaiJenis(
             jenis=jenis,
@@ -311,7 +311,7 @@ def indikator_tahun(*, tahun: int) -> Indikator:
     angka = AngkaKinerja(
         jumlah_opd_aktif=jumlah_opd_aktif,
         jumlah_opd_memanfaatkan=ringkasan["opd_memanfaatkan"],
-        jumlah_opd_pks_aktif=jumlah_opd_pks_aktif(pada=tanggal_acuan_pks(tahun, 12)),
+        jumlah_opd_pks_aktif=opd.ber_pks,
         total_per_jenis={n.jenis.value: n.total for n in per_jenis},
     )
     return Indikator(
@@ -324,7 +324,7 @@ def indikator_tahun(*, tahun: int) -> Indikator:
         tren=_tren(tahun, bulan_berjalan(tahun)),
         opd_teratas=_opd_teratas(tahun),
         opd_pks_tanpa_pemanfaatan=cuplikan(
-            opd_aktif.pks_berlaku_tahun(tahun).tanpa_pemanfaatan(tahun).order_by("nama"),
+            Opd.objects.filter(aktif=True).pks_berlaku_tahun(tahun).tanpa_pemanfaatan(tahun).order_by("nama"),
             tautan.opd(aktif="true", pks_berlaku_tahun=tahun, tanpa_pemanfaatan_tahun=tahun),
         ),
         temuan=_temuan(tahun),
