@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from akun.angka import bulatkan
 from laporan.models import Iku, Laporan, SumberRealisasi, TargetIku
 from laporan.selectors import total_rekap
 from pemanfaatan.models import JenisPemanfaatan
@@ -36,7 +37,7 @@ def realisasi(*, iku: Iku, angka: AngkaKinerja) -> Decimal | None:
         return None
     if iku.sumber == SumberRealisasi.PERSEN_OPD_MEMANFAATKAN:
         persen = angka.persen_opd_memanfaatkan
-        return None if persen is None else persen.quantize(Decimal("0.01"))
+        return None if persen is None else bulatkan(persen)
     if iku.sumber == SumberRealisasi.JUMLAH_OPD_MEMANFAATKAN:
         return Decimal(angka.jumlah_opd_memanfaatkan)
     if iku.sumber == SumberRealisasi.JUMLAH_OPD_PKS_AKTIF:

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
+from akun.angka import bulatkan
 from akun.models import Peran
 from laporan.sop import (
     LANGKAH,
@@ -411,7 +412,7 @@ def hitung_capaian(*, realisasi: Decimal, target: Decimal, polaritas: str) -> De
     rasio = realisasi / target
     if polaritas == Polaritas.RENDAH_LEBIH_BAIK:
         rasio = 2 - rasio
-    return (rasio * 100).quantize(Decimal("0.01"))
+    return bulatkan(rasio * 100)
 
 
 class RealisasiIku(models.Model):

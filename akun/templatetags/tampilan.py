@@ -1,10 +1,10 @@
 """Filter dan tag tampilan: angka Indonesia, persen, tajuk kolom yang bisa diurutkan."""
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.formats import number_format
+
+from akun.angka import bulatkan
 
 register = template.Library()
 
@@ -23,8 +23,7 @@ def persen(nilai, desimal: int = 2) -> str:
     if nilai in (None, ""):
         return "—"
     # number_format memotong desimal (66,66…% → 66%); dibulatkan dulu seperti kebiasaan laporan (67%).
-    bulat = Decimal(str(nilai)).quantize(Decimal(1).scaleb(-int(desimal)), rounding=ROUND_HALF_UP)
-    return f"{number_format(bulat, decimal_pos=desimal, use_l10n=True, force_grouping=True)}%"
+    return f"{number_format(bulatkan(nilai, int(desimal)), decimal_pos=desimal, use_l10n=True, force_grouping=True)}%"
 
 
 @register.inclusion_tag("_urut_kolom.html", takes_context=True)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from akun.angka import bulatkan
 from laporan.dasbor import tautan
 from laporan.dasbor.cuplikan import Cuplikan, cuplikan
 from laporan.iku import AngkaKinerja, iku_tahun, realisasi
@@ -82,7 +83,7 @@ class BandingJenis:
     def perubahan_persen(self) -> Decimal | None:
         if not self.tahun_lalu:
             return None
-        return (Decimal(self.tahun_ini - self.tahun_lalu) * 100 / Decimal(self.tahun_lalu)).quantize(Decimal("0.01"))
+        return bulatkan(Decimal(self.tahun_ini - self.tahun_lalu) * 100 / Decimal(self.tahun_lalu))
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ class Indikator:
     def persen_cakupan(self) -> Decimal | None:
         if not self.jumlah_opd_aktif:
             return None
-        return (Decimal(self.opd_memanfaatkan * 100) / Decimal(self.jumlah_opd_aktif)).quantize(Decimal("0.01"))
+        return bulatkan(Decimal(self.opd_memanfaatkan * 100) / Decimal(self.jumlah_opd_aktif))
 
     @property
     def temuan_baris(self) -> int:

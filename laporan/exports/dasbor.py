@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from akun.angka import bulatkan
 from akun.models import Pengguna
 from laporan.dasbor.kepatuhan import LANGKAH_PENGEMBALIAN
 from laporan.dasbor.selectors import Dasbor
@@ -26,7 +27,7 @@ def menit(durasi: timedelta | None) -> Decimal | None:
     """Durasi jam kerja sebagai menit berdesimal, agar dapat dijumlah dan dibandingkan di Excel."""
     if durasi is None:
         return None
-    return (Decimal(durasi.total_seconds()) / 60).quantize(Decimal("0.01"))
+    return bulatkan(Decimal(durasi.total_seconds()) / 60)
 
 
 def _ringkasan(dasbor: Dasbor) -> Iterator[tuple]:
@@ -154,7 +155,7 @@ def _kepatuhan(dasbor: Dasbor) -> Iterator[tuple]:
             menit(baris.waktu_baku),
             baris.jumlah,
             baris.jumlah_sesuai,
-            None if persen is None else Decimal(persen).quantize(Decimal("0.01")),
+            None if persen is None else bulatkan(persen),
             menit(baris.median),
             baris.jumlah_pengembalian,
             baris.penilaian.label,

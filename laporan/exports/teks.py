@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from akun.angka import bulatkan
 from pemanfaatan.models import NAMA_BULAN
 
 
@@ -18,7 +19,7 @@ def angka_indonesia(nilai: int | Decimal | float, desimal: int = 0) -> str:
 
 
 def persen_indonesia(nilai: Decimal | float | None, desimal: int = 2) -> str:
-    return "—" if nilai is None else f"{angka_indonesia(nilai, desimal)}%"
+    return "—" if nilai is None else f"{angka_indonesia(bulatkan(nilai, desimal), desimal)}%"
 
 
 def waktu_indonesia(waktu: datetime.datetime) -> str:

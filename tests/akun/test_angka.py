@@ -1,0 +1,37 @@
+"""Satu aturan pembulatan (setengah ke atas) untuk halaman, Excel dan PDF."""
+
+from decimal import Decimal
+
+import pytest
+
+from akun.angka import bulatkan
+from akun.templatetags.tampilan import persen
+from laporan.exports.teks import persen_indonesia
+from laporan.models import Polaritas, hitung_capaian
+
+
+@pytest.mark.parametrize(
+    ("nilai", "desimal", "harapan"),
+    [
+        (Decimal("3.125"), 2, Decimal("3.13")),  # setengah ke genap akan memberi 3,12
+        (Decimal("2.5"), 0, Decimal("3")),
+        (200 / 3, 0, Decimal("67")),
+        (99.999, 2, Decimal("100.00")),
+        (Decimal("-1.005"), 2, Decimal("-1.01")),
+    ],
+)
+def test_bulatkan_setengah_ke_atas(nilai, desimal, harapan):
+    assert bulatkan(nilai, desimal) == harapan
+
+
+def test_halaman_dan_dokumen_membulatkan_sama():
+    assert persen(Decimal("3.125")) == "3,13%"
+    assert persen_indonesia(Decimal("3.125")) == "3,13%"
+    assert persen(200 / 3, 0) == "67%"
+
+
+def test_capaian_dibulatkan_setengah_ke_atas():
+    # 1,25125 × 100 = 125,125 → 125,13
+    assert hitung_capaian(
+        realisasi=Decimal("1.25125"), target=Decimal("1"), polaritas=Polaritas.TINGGI_LEBIH_BAIK
+    ) == Decimal("125.13")
