@@ -44,6 +44,9 @@ class OpdFilter(django_filters.FilterSet):
         choices=KeadaanPksOpd.choices, label="Keadaan PKS", empty_label="Semua keadaan PKS", method="filter_keadaan_pks"
     )
     pks_berlaku_tahun = TahunFilter(label="Ber-PKS pada tahun", method="filter_pks_berlaku_tahun")
+    pks_berlaku_pada = django_filters.DateFilter(
+        label="Ber-PKS pada tanggal", method="filter_pks_berlaku_pada", widget=forms.DateInput(attrs={"type": "date"})
+    )
     pemanfaatan_tahun = TahunFilter(label="Memanfaatkan pada tahun", method="filter_pemanfaatan")
     pemanfaatan_sampai_bulan = django_filters.ChoiceFilter(
         choices=Bulan.choices, label="… Januari sampai", empty_label="Setahun penuh", method="filter_pemanfaatan"
@@ -70,6 +73,9 @@ class OpdFilter(django_filters.FilterSet):
 
     def filter_keadaan_pks(self, queryset, name, value):
         return queryset.keadaan_pks(value)
+
+    def filter_pks_berlaku_pada(self, queryset, name, value):
+        return queryset.pks_berlaku_pada(value)
 
     def filter_pks_berlaku_tahun(self, queryset, name, value):
         return queryset.pks_berlaku_tahun(value)

@@ -119,14 +119,18 @@ class OpdQuerySet(models.QuerySet):
         )
         pernah = models.Exists(PerjanjianKerjaSama.objects.filter(opd=models.OuterRef("pk")))
         if keadaan == KeadaanPksOpd.BERLAKU:
-            return self.filter(
-                models.Exists(PerjanjianKerjaSama.objects.berlaku_pada(pada).filter(opd=models.OuterRef("pk")))
-            )
+            return self.pks_berlaku_pada(pada)
         if keadaan == KeadaanPksOpd.PERLU_PERPANJANGAN:
             return self.filter(pernah).exclude(masih_ada)
         if keadaan == KeadaanPksOpd.TANPA_PKS:
             return self.exclude(pernah)
         raise ValueError(f"Keadaan PKS tidak dikenal: {keadaan}")
+
+    def pks_berlaku_pada(self, pada: datetime.date):
+        """OPD yang punya PKS berlaku pada tanggal itu (dasar hitungan "OPD dengan PKS aktif")."""
+        return self.filter(
+            models.Exists(PerjanjianKerjaSama.objects.berlaku_pada(pada).filter(opd=models.OuterRef("pk")))
+        )
 
     def pks_berlaku_tahun(self, tahun: int):
         """OPD yang punya PKS yang sudah berlaku pada tahun itu: masa berlakunya beririsan dengan 1 Januari

@@ -10,8 +10,8 @@ from django.utils import timezone
 from akun.angka import bulatkan
 from laporan.dasbor import tautan
 from laporan.dasbor.cuplikan import Cuplikan, cuplikan
-from laporan.iku import AngkaKinerja, iku_tahun, realisasi
-from laporan.models import Iku, hitung_capaian
+from laporan.iku import SUMBER_TOTAL_JENIS, AngkaKinerja, iku_tahun, realisasi
+from laporan.models import Iku, SumberRealisasi, hitung_capaian
 from laporan.rekap import jumlah_opd, tanggal_acuan_pks
 from pemanfaatan.filters import TIDAK_SAH
 from pemanfaatan.models import NAMA_BULAN, JenisPemanfaatan, Opd, Pemanfaatan, StatusPksPemanfaatan
@@ -111,6 +111,7 @@ class CapaianIku:
     target: Decimal | None
     realisasi: Decimal | None
     capaian: Decimal | None
+    tautan: str | None  # catatan yang membentuk realisasinya; None bila diisi manual
 
 
 @dataclass(frozen=True)
@@ -282,6 +283,19 @@ def _pembanding(tahun: int, bulan_sampai: int, hasil: dict) -> Pembanding:
     )
 
 
+def _tautan_realisasi(iku: Iku, tahun: int) -> str | None:
+    """Daftar yang membentuk realisasi IKU: OPD yang memanfaatkan, OPD ber-PKS pada tanggal acuan, atau baris."""
+    if iku.sumber in (SumberRealisasi.PERSEN_OPD_MEMANFAATKAN, SumberRealisasi.JUMLAH_OPD_MEMANFAATKAN):
+        return tautan.opd(aktif="true", pemanfaatan_tahun=tahun)
+    if iku.sumber == SumberRealisasi.JUMLAH_OPD_PKS_AKTIF:
+        return tautan.opd(aktif="true", pks_berlaku_pada=tanggal_acuan_pks(tahun, 12).isoformat())
+    if iku.sumber in SUMBER_TOTAL_JENIS:
+        return tautan.daftar(tahun=tahun, jenis=SUMBER_TOTAL_JENIS[iku.sumber].value)
+    if iku.sumber == SumberRealisasi.TOTAL_SEMUA:
+        return tautan.daftar(tahun=tahun)
+    return None
+
+
 def _capaian_iku(tahun: int, angka: AngkaKinerja) -> list[CapaianIku]:
     hasil = []
     for iku, target in iku_tahun(tahun=tahun):
@@ -290,7 +304,11 @@ def _capaian_iku(tahun: int, angka: AngkaKinerja) -> list[CapaianIku]:
         capaian = None
         if nilai is not None and nilai_target:
             capaian = hitung_capaian(realisasi=nilai, target=nilai_target, polaritas=iku.polaritas)
-        hasil.append(CapaianIku(iku=iku, target=nilai_target, realisasi=nilai, capaian=capaian))
+        hasil.append(
+            CapaianIku(
+                iku=iku, target=nilai_target, realisasi=nilai, capaian=capaian, tautan=_tautan_realisasi(iku, tahun)
+            )
+        )
     return hasil
 
 

@@ -189,6 +189,28 @@ def test_capaian_iku_dari_daftar_berjalan(data):
     }
 
 
+def test_realisasi_iku_menaut_ke_catatan_pembentuknya(client, kabid, data):
+    buat_iku("IKU-1", SumberRealisasi.PERSEN_OPD_MEMANFAATKAN, "50")
+    buat_iku("IKU-2", SumberRealisasi.TOTAL_NIK, "500")
+    buat_iku("IKU-3", SumberRealisasi.JUMLAH_OPD_PKS_AKTIF, "4")
+    buat_iku("IKU-4", SumberRealisasi.TOTAL_SEMUA, "1000")
+    buat_iku("IKU-5", SumberRealisasi.MANUAL, "1")
+    dom = halaman_dasbor(client, kabid)
+
+    tautan = {a.get("data-realisasi"): a.get("href") for a in dom.xpath('//table[@id="tabel-iku"]//a')}
+    assert set(tautan) == {"PERSEN_OPD_MEMANFAATKAN", "TOTAL_NIK", "JUMLAH_OPD_PKS_AKTIF", "TOTAL_SEMUA"}
+    # Persentase: 4 OPD aktif yang memanfaatkan (dari 7); OPD ber-PKS pada 31 Desember 2025: A, E, F.
+    assert [o.nama for o in client.get(tautan["PERSEN_OPD_MEMANFAATKAN"]).context["page_obj"]] == [
+        "Badan Pendapatan Daerah",
+        "Dinas Kesehatan",
+        "Dinas Sosial",
+        "RSUD Dr. Achmad Mochtar",
+    ]
+    assert banyak_hasil(client, tautan["JUMLAH_OPD_PKS_AKTIF"]) == 3
+    assert ringkasan_daftar(client, tautan["TOTAL_NIK"])["total_jumlah"] == 450
+    assert ringkasan_daftar(client, tautan["TOTAL_SEMUA"])["total_jumlah"] == 1612
+
+
 def test_pantauan_pks_hari_ini(data):
     pantauan = pantauan_pks()
 
