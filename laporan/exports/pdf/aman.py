@@ -41,6 +41,9 @@ def bungkus(teks, *, font: str, ukuran: float, lebar: float) -> str:
     """
     baris = []
     for bagian in bersihkan(teks).split("\n"):
+        if stringWidth(bagian, font, ukuran) <= lebar:
+            baris.append(bagian)  # muat satu baris: tanpa simpleSplit, yang mengukur ulang kata per kata
+            continue
         for potongan in simpleSplit(bagian, font, ukuran, lebar) or [""]:
             baris.extend(_patah_kata(potongan, font, ukuran, lebar))
     return "\n".join(baris)

@@ -99,9 +99,12 @@ def _ringkasan(laporan: Laporan, total: dict, lebar: float) -> list:
 
 
 def _lebar_angka(isi: list[list[str]], penutup: list[str], kolom: int, minimum: float) -> float:
-    """Kolom angka selebar angka terpanjangnya (penutup dicetak tebal), agar jutaan tidak meluber."""
+    """Kolom angka selebar angka terpanjangnya (penutup dicetak tebal), agar jutaan tidak meluber.
+
+    Lebar diukur sekali per teks yang berbeda: 500 OPD berbagi banyak angka yang sama (0, 1, 2 …).
+    """
     terlebar = max(
-        [stringWidth(baris[kolom], FONT, UKURAN_TABEL) for baris in isi]
+        [stringWidth(teks, FONT, UKURAN_TABEL) for teks in {baris[kolom] for baris in isi}]
         + [stringWidth(penutup[kolom], FONT_TEBAL, UKURAN_TABEL)]
     )
     return max(minimum, terlebar + 8)
