@@ -193,7 +193,7 @@ def _agregat_tahun(tahun: int, bulan_sampai: int) -> dict:
     return hasil
 
 
-def _tren(tahun: int, bulan_berjalan: int) -> list[BulanTren]:
+def _tren(tahun: int, bulan_terakhir: int) -> list[BulanTren]:
     nilai = {
         (baris["bulan"], baris["jenis"]): baris
         for baris in Pemanfaatan.objects.filter(tahun=tahun)
@@ -214,7 +214,7 @@ def _tren(tahun: int, bulan_berjalan: int) -> list[BulanTren]:
                     tautan=tautan.daftar(tahun=tahun, bulan=bulan, jenis=jenis.value),
                 )
             )
-        tren.append(BulanTren(bulan=bulan, nilai=per_jenis, akan_datang=bulan > bulan_berjalan))
+        tren.append(BulanTren(bulan=bulan, nilai=per_jenis, akan_datang=bulan > bulan_terakhir))
     return tren
 
 
