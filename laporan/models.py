@@ -1,5 +1,6 @@
 """Siklus SOP: Laporan sebagai mesin status, langkah-langkahnya, jejak audit, hitungan beku dan IKU."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -137,6 +138,11 @@ class Laporan(ConcurrentTransitionMixin, models.Model):
     @property
     def langkah_sekarang(self):
         return langkah_pada_status(self.status)
+
+    @property
+    def total_waktu_baku(self) -> timedelta:
+        """Jumlah waktu baku ketujuh langkah yang berlaku bagi Laporan ini (7 jam 50 menit menurut SOP)."""
+        return sum((timedelta(minutes=menit) for menit in self.waktu_baku.values()), timedelta())
 
     @property
     def persen_opd_memanfaatkan(self) -> Decimal | None:

@@ -22,8 +22,8 @@ from laporan.models import (
     WaktuBaku,
 )
 from laporan.sop import (
+    AKSI_PENGEMBALIAN,
     LANGKAH,
-    PENGEMBALIAN,
     STATUS_DAPAT_DIBATALKAN,
     Aksi,
     AksiPendamping,
@@ -96,20 +96,32 @@ def jumlah_tugas(*, user: Pengguna) -> int:
 
 
 @dataclass(frozen=True)
-class Tugas:
+class LangkahMenunggu:
+    """Laporan yang sedang menunggu di satu langkah: catatan langkah terbukanya dan lama tunggunya."""
+
     laporan: Laporan
-    langkah: Langkah
     catatan: LangkahLaporan
-    menunggu: timedelta
-    waktu_baku: timedelta
-    alasan_pengembalian: str | None
+    menunggu: timedelta  # jam kerja sejak serah terima
+
+    @property
+    def langkah(self) -> Langkah:
+        return langkah_pada_status(self.laporan.status)
+
+    @property
+    def waktu_baku(self) -> timedelta:
+        return self.catatan.waktu_baku
 
     @property
     def melewati_waktu_baku(self) -> bool:
         return self.menunggu > self.waktu_baku
 
 
-def dengan_langkah_terbuka(laporan: QuerySet[Laporan]) -> list[tuple[Laporan, LangkahLaporan, timedelta]]:
+@dataclass(frozen=True)
+class Tugas(LangkahMenunggu):
+    alasan_pengembalian: str | None
+
+
+def dengan_langkah_terbuka(laporan: QuerySet[Laporan]) -> list[LangkahMenunggu]:
     """Laporan beserta langkah yang sedang terbuka dan lama tunggunya dalam jam kerja sejak serah terima.
 
     Dua kueri (Laporan dan langkah terbukanya) ditambah hari libur, berapa pun banyaknya Laporan.
@@ -123,7 +135,7 @@ def dengan_langkah_terbuka(laporan: QuerySet[Laporan]) -> list[tuple[Laporan, La
             logger.error("%s berstatus %s tanpa langkah terbuka; dilewati", item, item.status)
             continue
         catatan = item.langkah_terbuka_daftar[0]
-        hasil.append((item, catatan, durasi_kerja(catatan.diterima_pada, sekarang, jadwal)))
+        hasil.append(LangkahMenunggu(item, catatan, durasi_kerja(catatan.diterima_pada, sekarang, jadwal)))
     return hasil
 
 
@@ -136,21 +148,21 @@ def tugas_saya(*, user: Pengguna) -> list[Tugas]:
     )
     tugas = [
         Tugas(
-            laporan=item,
-            langkah=langkah_pada_status(item.status),
-            catatan=catatan,
-            menunggu=menunggu,
-            waktu_baku=catatan.waktu_baku,
-            alasan_pengembalian=item.catatan_terakhir if pengembalian_untuk_aksi(item.aksi_terakhir) else None,
+            laporan=m.laporan,
+            catatan=m.catatan,
+            menunggu=m.menunggu,
+            alasan_pengembalian=(
+                m.laporan.catatan_terakhir if pengembalian_untuk_aksi(m.laporan.aksi_terakhir) else None
+            ),
         )
-        for item, catatan, menunggu in dengan_langkah_terbuka(laporan)
+        for m in dengan_langkah_terbuka(laporan)
     ]
     return sorted(tugas, key=lambda t: t.catatan.diterima_pada)
 
 
 def aksi_tersedia(*, laporan: Laporan, user: Pengguna) -> list[Aksi]:
     """Aksi yang boleh dijalankan pengguna ini sekarang; tombol lain tidak ditampilkan."""
-    calon = [langkah.aksi for langkah in LANGKAH] + [p.aksi for p in PENGEMBALIAN]
+    calon = [langkah.aksi for langkah in LANGKAH] + list(AKSI_PENGEMBALIAN)
     if laporan.status in STATUS_DAPAT_DIBATALKAN:
         calon.append(Aksi.BATALKAN)
     return [
@@ -205,7 +217,7 @@ def ringkasan_waktu(*, laporan: Laporan) -> RingkasanWaktu:
     selesai = [c for c in laporan.langkah.all() if c.durasi_kerja is not None]
     return RingkasanWaktu(
         total_kerja=sum((c.durasi_kerja for c in selesai), timedelta()),
-        total_baku=sum((timedelta(minutes=m) for m in laporan.waktu_baku.values()), timedelta()),
+        total_baku=laporan.total_waktu_baku,
         jumlah_langkah=len(selesai),
         jumlah_sesuai_baku=sum(1 for c in selesai if not c.melewati_waktu_baku),
     )

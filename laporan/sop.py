@@ -207,6 +207,7 @@ _LANGKAH_PER_STATUS = {langkah.status: langkah for langkah in LANGKAH}
 _LANGKAH_PER_NOMOR = {langkah.nomor: langkah for langkah in LANGKAH}
 _LANGKAH_PER_AKSI = {langkah.aksi: langkah for langkah in LANGKAH}
 _PENGEMBALIAN_PER_AKSI = {p.aksi: p for p in PENGEMBALIAN}
+AKSI_PENGEMBALIAN: tuple[Aksi, ...] = tuple(_PENGEMBALIAN_PER_AKSI)
 
 
 def langkah_pada_status(status: str) -> Langkah | None:

@@ -49,12 +49,12 @@ class OpdFilter(django_filters.FilterSet):
     )
     pemanfaatan_tahun = TahunFilter(label="Memanfaatkan pada tahun", method="filter_pemanfaatan")
     pemanfaatan_sampai_bulan = django_filters.ChoiceFilter(
-        choices=Bulan.choices, label="… Januari sampai", empty_label="Setahun penuh", method="filter_pemanfaatan"
+        choices=Bulan.choices, label="… Januari sampai", empty_label="Setahun penuh", method="filter_bulan_pendamping"
     )
     # Penelusuran dari dasbor: OPD tanpa baris Daftar pada tahun itu, atau pada satu bulannya saja.
     tanpa_pemanfaatan_tahun = TahunFilter(label="Tanpa pemanfaatan pada tahun", method="filter_tanpa_pemanfaatan")
     tanpa_pemanfaatan_bulan = django_filters.ChoiceFilter(
-        choices=Bulan.choices, label="… pada bulan", empty_label="Setahun penuh", method="filter_tanpa_pemanfaatan"
+        choices=Bulan.choices, label="… pada bulan", empty_label="Setahun penuh", method="filter_bulan_pendamping"
     )
     urut = django_filters.OrderingFilter(
         fields=[("nama", "nama"), ("kode", "kode"), ("jenis", "jenis"), ("jumlah_pks", "jumlah_pks")],
@@ -80,19 +80,19 @@ class OpdFilter(django_filters.FilterSet):
     def filter_pks_berlaku_tahun(self, queryset, name, value):
         return queryset.pks_berlaku_tahun(value)
 
+    def filter_bulan_pendamping(self, queryset, name, value):
+        """Bulan hanya berarti bersama tahunnya: dibaca oleh filter tahun; bulan tanpa tahun tidak menyaring."""
+        return queryset
+
+    def _bulan_pendamping(self, nama: str) -> int | None:
+        bulan = self.form.cleaned_data.get(nama)
+        return int(bulan) if bulan else None
+
     def filter_pemanfaatan(self, queryset, name, value):
-        # Tahun dan bulan akhir dibaca bersama; bulan tanpa tahun tidak menyaring apa pun.
-        if name == "pemanfaatan_sampai_bulan":
-            return queryset
-        sampai = self.form.cleaned_data.get("pemanfaatan_sampai_bulan")
-        return queryset.memanfaatkan(value, int(sampai) if sampai else None)
+        return queryset.memanfaatkan(value, self._bulan_pendamping("pemanfaatan_sampai_bulan"))
 
     def filter_tanpa_pemanfaatan(self, queryset, name, value):
-        # Tahun dan bulan dibaca bersama; bulan tanpa tahun tidak menyaring apa pun.
-        if name == "tanpa_pemanfaatan_bulan":
-            return queryset
-        bulan = self.form.cleaned_data.get("tanpa_pemanfaatan_bulan")
-        return queryset.tanpa_pemanfaatan(value, int(bulan) if bulan else None)
+        return queryset.tanpa_pemanfaatan(value, self._bulan_pendamping("tanpa_pemanfaatan_bulan"))
 
 
 class PksFilter(django_filters.FilterSet):

@@ -7,16 +7,23 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from laporan.dasbor import tautan
 from laporan.dasbor.cuplikan import Cuplikan, cuplikan
 from laporan.models import HasilLangkah, LangkahLaporan, Laporan, RiwayatLaporan
-from laporan.selectors import dengan_langkah_terbuka, waktu_baku_berlaku
-from laporan.sop import LANGKAH, PENGEMBALIAN, STATUS_AKHIR, Langkah, StatusLaporan, langkah_pada_status
+from laporan.selectors import LangkahMenunggu, dengan_langkah_terbuka, waktu_baku_berlaku
+from laporan.sop import (
+    AKSI_PENGEMBALIAN,
+    LANGKAH,
+    PENGEMBALIAN,
+    STATUS_AKHIR,
+    Langkah,
+    StatusLaporan,
+    langkah_pada_status,
+)
 
-AKSI_PENGEMBALIAN = [p.aksi.value for p in PENGEMBALIAN]
 # Langkah tempat pengembalian terjadi (Kasi di Langkah 5, Kabid di Langkah 6, Sekretariat di Langkah 7).
 LANGKAH_PENGEMBALIAN = {p.aksi.value: langkah_pada_status(p.dari).nomor for p in PENGEMBALIAN}
 BANYAK_ALASAN = 20
@@ -28,18 +35,6 @@ class Penilaian(models.TextChoices):
     BAIK = "BAIK", "Berjalan dengan baik"
     TIDAK = "TIDAK", "Tidak berjalan dengan baik"
     BELUM = "BELUM", "Belum ada data"
-
-
-@dataclass(frozen=True)
-class LaporanBerjalan:
-    laporan: Laporan
-    langkah: Langkah
-    catatan: LangkahLaporan
-    menunggu: timedelta  # jam kerja sejak serah terima
-
-    @property
-    def melewati_waktu_baku(self) -> bool:
-        return self.menunggu > self.catatan.waktu_baku
 
 
 @dataclass(frozen=True)
@@ -75,7 +70,7 @@ class SiklusLaporan:
 
     @property
     def total_baku(self) -> timedelta:
-        return sum((timedelta(minutes=m) for m in self.laporan.waktu_baku.values()), timedelta())
+        return self.laporan.total_waktu_baku
 
     @property
     def selesai(self) -> bool:
@@ -89,25 +84,17 @@ class SiklusLaporan:
 @dataclass(frozen=True)
 class Kepatuhan:
     tahun: int
-    berjalan: list[LaporanBerjalan]
+    berjalan: list[LangkahMenunggu]
     per_langkah: list[KepatuhanLangkah]
     pengembalian: Cuplikan  # RiwayatLaporan pengembalian beserta alasannya, terbaru dulu
     laporan_dikembalikan: int  # banyak Laporan yang mengalaminya; tautan pengembalian membuka Laporan itu
     siklus: list[SiklusLaporan]
 
-    @property
-    def langkah_tidak_baik(self) -> list[KepatuhanLangkah]:
-        return [k for k in self.per_langkah if k.baik is False]
 
-
-def laporan_berjalan() -> list[LaporanBerjalan]:
+def laporan_berjalan() -> list[LangkahMenunggu]:
     """Laporan yang belum selesai, tahun berapa pun: langkah yang menunggu dan lamanya dalam jam kerja."""
     daftar = Laporan.objects.exclude(status__in=STATUS_AKHIR).order_by("tahun", "periode", "pk")
-    berjalan = [
-        LaporanBerjalan(laporan=laporan, langkah=langkah_pada_status(laporan.status), catatan=catatan, menunggu=lama)
-        for laporan, catatan, lama in dengan_langkah_terbuka(daftar)
-    ]
-    return sorted(berjalan, key=lambda b: b.menunggu, reverse=True)
+    return sorted(dengan_langkah_terbuka(daftar), key=lambda b: b.menunggu, reverse=True)
 
 
 def _langkah_tahun(tahun: int):
@@ -118,25 +105,20 @@ def _langkah_tahun(tahun: int):
 
 
 def _per_langkah(tahun: int, pengembalian_per_langkah: dict[int, int]) -> list[KepatuhanLangkah]:
-    langkah_tahun = _langkah_tahun(tahun)
-    hitungan = {
-        baris["nomor"]: baris
-        for baris in langkah_tahun.values("nomor")
-        .annotate(jumlah=Count("pk"), sesuai=Count("pk", filter=Q(durasi_kerja__lte=F("waktu_baku"))))
-        .order_by()
-    }
-    # Median tidak tersedia sebagai agregat di SQLite; durasinya diambil dalam satu kueri. Banyaknya dibatasi
-    # oleh jumlah Laporan setahun (paling banyak tujuh periode × tujuh langkah, ditambah pengembalian).
-    durasi = defaultdict(list)
-    for nomor, nilai in langkah_tahun.values_list("nomor", "durasi_kerja"):
+    # Median tidak tersedia sebagai agregat di SQLite, jadi durasi diambil dalam satu kueri dan banyak, yang tepat
+    # waktu dan mediannya dihitung di sini. Banyaknya dibatasi jumlah Laporan setahun (paling banyak tujuh
+    # periode × tujuh langkah, ditambah langkah yang diulang setelah pengembalian), bukan oleh besar Daftar.
+    durasi, sesuai = defaultdict(list), defaultdict(int)
+    for nomor, nilai, baku_laporan in _langkah_tahun(tahun).values_list("nomor", "durasi_kerja", "waktu_baku"):
         durasi[nomor].append(nilai)
+        sesuai[nomor] += nilai <= baku_laporan
     baku = waktu_baku_berlaku()
     return [
         KepatuhanLangkah(
             langkah=langkah,
             waktu_baku=timedelta(minutes=baku[str(langkah.nomor)]),
-            jumlah=hitungan.get(langkah.nomor, {}).get("jumlah", 0),
-            jumlah_sesuai=hitungan.get(langkah.nomor, {}).get("sesuai", 0),
+            jumlah=len(durasi[langkah.nomor]),
+            jumlah_sesuai=sesuai[langkah.nomor],
             median=statistics.median(durasi[langkah.nomor]) if durasi[langkah.nomor] else None,
             jumlah_pengembalian=pengembalian_per_langkah.get(langkah.nomor, 0),
         )
@@ -175,10 +157,11 @@ def _siklus(tahun: int) -> list[SiklusLaporan]:
 def kepatuhan_tahun(*, tahun: int) -> Kepatuhan:
     """Kepatuhan SOP Laporan tahun itu, ditambah Laporan yang sedang berjalan (tahun berapa pun)."""
     pengembalian = RiwayatLaporan.objects.filter(laporan__tahun=tahun, aksi__in=AKSI_PENGEMBALIAN)
-    per_aksi = dict(pengembalian.values("aksi").annotate(jumlah=Count("pk")).values_list("aksi", "jumlah").order_by())
+    agregat = {aksi.value: Count("pk", filter=Q(aksi=aksi)) for aksi in AKSI_PENGEMBALIAN}
+    hitungan = pengembalian.aggregate(laporan_dikembalikan=Count("laporan", distinct=True), **agregat)
     per_langkah = defaultdict(int)
-    for aksi, jumlah in per_aksi.items():
-        per_langkah[LANGKAH_PENGEMBALIAN[aksi]] += jumlah
+    for aksi in AKSI_PENGEMBALIAN:
+        per_langkah[LANGKAH_PENGEMBALIAN[aksi]] += hitungan[aksi.value]
     return Kepatuhan(
         tahun=tahun,
         berjalan=laporan_berjalan(),
@@ -188,6 +171,6 @@ def kepatuhan_tahun(*, tahun: int) -> Kepatuhan:
             tautan.laporan(tahun=tahun, dikembalikan="true"),
             BANYAK_ALASAN,
         ),
-        laporan_dikembalikan=pengembalian.values("laporan").distinct().count(),
+        laporan_dikembalikan=hitungan["laporan_dikembalikan"],
         siklus=_siklus(tahun),
     )

@@ -183,7 +183,7 @@ def test_persen_sesuai_dan_penilaian_per_langkah(siklus_uji):
         6: "Berjalan dengan baik",
         7: "Berjalan dengan baik",
     }
-    assert [k.langkah.nomor for k in kepatuhan.langkah_tidak_baik] == [3]
+    assert [k.langkah.nomor for k in kepatuhan.per_langkah if k.baik is False] == [3]
 
 
 def test_pengembalian_dihitung_pada_langkah_tempatnya_terjadi(siklus_uji):
@@ -258,7 +258,7 @@ def test_tahun_tanpa_laporan_belum_ada_data(siklus_uji):
     assert [(k.jumlah, k.median, k.persen_sesuai, k.penilaian.label) for k in kepatuhan.per_langkah] == [
         (0, None, None, "Belum ada data")
     ] * 7
-    assert kepatuhan.langkah_tidak_baik == []
+    assert [k for k in kepatuhan.per_langkah if k.baik is False] == []
     assert (kepatuhan.siklus, kepatuhan.pengembalian.jumlah, kepatuhan.pengembalian.contoh) == ([], 0, [])
     assert len(kepatuhan.berjalan) == 2
 

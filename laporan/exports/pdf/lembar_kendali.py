@@ -23,7 +23,7 @@ from laporan.exports.pdf.dasar import (
 )
 from laporan.exports.teks import periode_laporan, persen_indonesia, waktu_indonesia
 from laporan.models import JenisDokumen, LangkahLaporan, Laporan
-from laporan.sop import PENGEMBALIAN, Aksi, AksiPendamping
+from laporan.sop import AKSI_PENGEMBALIAN, Aksi, AksiPendamping
 from laporan.waktu_kerja import format_durasi
 
 JUDUL = "Lembar Kendali SOP"
@@ -107,7 +107,7 @@ def _tabel_langkah(laporan: Laporan, lebar: float) -> list:
 
 
 def _pengembalian(laporan: Laporan) -> list:
-    aksi = [p.aksi for p in PENGEMBALIAN] + [Aksi.BATALKAN]
+    aksi = [*AKSI_PENGEMBALIAN, Aksi.BATALKAN]
     daftar = laporan.riwayat.filter(aksi__in=aksi).select_related("oleh").order_by("waktu", "pk")
     cerita = [
         paragraf(
