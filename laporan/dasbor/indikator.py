@@ -3,6 +3,7 @@ OPD ber-PKS yang diam, temuan PKS, pembanding tahun lalu dan capaian IKU."""
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
@@ -12,7 +13,7 @@ from laporan.dasbor import tautan
 from laporan.dasbor.cuplikan import Cuplikan, cuplikan
 from laporan.iku import SUMBER_TOTAL_JENIS, AngkaKinerja, iku_tahun, realisasi
 from laporan.models import Iku, SumberRealisasi, hitung_capaian
-from laporan.rekap import jumlah_opd, tanggal_acuan_pks
+from laporan.rekap import JumlahOpd, jumlah_opd, tanggal_acuan_pks
 from pemanfaatan.filters import TIDAK_SAH
 from pemanfaatan.models import NAMA_BULAN, JenisPemanfaatan, Opd, Pemanfaatan, StatusPksPemanfaatan
 
@@ -114,43 +115,6 @@ class CapaianIku:
     tautan: str | None  # catatan yang membentuk realisasinya; None bila diisi manual
 
 
-@dataclass(frozen=True)
-class Indikator:
-    tahun: int
-    jumlah_opd_aktif: int
-    opd_memanfaatkan: int
-    jumlah_baris: int
-    total_jumlah: int
-    per_jenis: list[NilaiJenis]
-    tren: list[BulanTren]
-    opd_teratas: list[OpdTeratas]
-    opd_pks_tanpa_pemanfaatan: Cuplikan
-    temuan: list[Temuan]
-    pembanding: Pembanding
-    iku: list[CapaianIku]
-    tautan_tahun: str
-    tautan_opd_aktif: str
-    tautan_opd_memanfaatkan: str
-
-    @property
-    def persen_cakupan(self) -> Decimal | None:
-        if not self.jumlah_opd_aktif:
-            return None
-        return bulatkan(Decimal(self.opd_memanfaatkan * 100) / Decimal(self.jumlah_opd_aktif))
-
-    @property
-    def temuan_baris(self) -> int:
-        return sum(t.jumlah_baris for t in self.temuan)
-
-    @property
-    def temuan_total(self) -> int:
-        return sum(t.total for t in self.temuan)
-
-    @property
-    def tautan_temuan(self) -> str:
-        return tautan.daftar(tahun=self.tahun, status_pks=TIDAK_SAH)
-
-
 def bulan_berjalan(tahun: int) -> int:
     """Bulan yang sudah tiba pada tahun itu: bulan sekarang tahun ini, 12 untuk tahun lalu, 0 untuk tahun depan."""
     hari_ini = timezone.localdate()
@@ -172,8 +136,8 @@ def _kunci(jenis: JenisPemanfaatan, awalan: str) -> str:
 
 
 def _agregat_tahun(tahun: int, bulan_sampai: int) -> dict:
-    """Ringkasan setahun (banyak baris, total, per jenis, OPD aktif yang memanfaatkan) dan pembanding tahun ini
-    dengan tahun lalu pada bulan 1 sampai `bulan_sampai`: satu kueri agregat ditambah tiga hitungan OPD."""
+    """Satu kueri agregat: ringkasan setahun (banyak baris, total, per jenis) dan jumlah per jenis tahun ini dan
+    tahun lalu pada bulan 1 sampai `bulan_sampai` (pembanding)."""
     ini = Q(tahun=tahun)
     agregat = {"jumlah_baris": Count("pk", filter=ini), "total_jumlah": Sum("jumlah", filter=ini, default=0)}
     for jenis in JenisPemanfaatan:
@@ -183,14 +147,13 @@ def _agregat_tahun(tahun: int, bulan_sampai: int) -> dict:
         rentang = Q(tahun=th, bulan__lte=bulan_sampai)
         for jenis in JenisPemanfaatan:
             agregat[f"{th}_{jenis.value}"] = Sum("jumlah", filter=rentang & Q(jenis=jenis), default=0)
-    hasil = Pemanfaatan.objects.filter(tahun__in=(tahun, tahun - 1)).aggregate(**agregat)
-    # OPD aktif yang berbaris: EXISTS per OPD lewat indeks (opd, tahun), bukan COUNT(DISTINCT) atas seluruh
-    # baris yang digabung dengan tabel OPD.
-    opd_aktif = Opd.objects.filter(aktif=True)
-    hasil["opd_memanfaatkan"] = opd_aktif.memanfaatkan(tahun).count()
-    for th in (tahun, tahun - 1):
-        hasil[f"opd_{th}"] = opd_aktif.memanfaatkan(th, bulan_sampai).count() if bulan_sampai else 0
-    return hasil
+    return Pemanfaatan.objects.filter(tahun__in=(tahun, tahun - 1)).aggregate(**agregat)
+
+
+def _opd_memanfaatkan(tahun: int, sampai_bulan: int | None = None) -> int:
+    """OPD aktif yang berbaris: EXISTS per OPD lewat indeks (opd, tahun), bukan COUNT(DISTINCT) atas seluruh
+    baris yang digabung dengan tabel OPD."""
+    return Opd.objects.filter(aktif=True).memanfaatkan(tahun, sampai_bulan).count()
 
 
 def _tren(tahun: int, bulan_terakhir: int) -> list[BulanTren]:
@@ -276,8 +239,8 @@ def _pembanding(tahun: int, bulan_sampai: int, hasil: dict) -> Pembanding:
             )
             for jenis in JenisPemanfaatan
         ],
-        opd_ini=hasil[f"opd_{tahun}"],
-        opd_lalu=hasil[f"opd_{lalu}"],
+        opd_ini=_opd_memanfaatkan(tahun, bulan_sampai) if bulan_sampai else 0,
+        opd_lalu=_opd_memanfaatkan(lalu, bulan_sampai) if bulan_sampai else 0,
         tautan_opd_ini=tautan.opd(aktif="true", pemanfaatan_tahun=tahun, pemanfaatan_sampai_bulan=bulan_sampai),
         tautan_opd_lalu=tautan.opd(aktif="true", pemanfaatan_tahun=lalu, pemanfaatan_sampai_bulan=bulan_sampai),
     )
@@ -312,44 +275,108 @@ def _capaian_iku(tahun: int, angka: AngkaKinerja) -> list[CapaianIku]:
     return hasil
 
 
-def indikator_tahun(*, tahun: int) -> Indikator:
-    """Indikator kinerja tahun itu dari Daftar berjalan (belum tentu sudah dibekukan dalam sebuah Laporan)."""
-    bulan_sampai = bulan_lengkap(tahun)
-    ringkasan = _agregat_tahun(tahun, bulan_sampai)
-    opd = jumlah_opd(pada=tanggal_acuan_pks(tahun, 12))
-    jumlah_opd_aktif = opd.aktif
-    per_jenis = [
-        NilaiJenis(
-            jenis=jenis,
-            jumlah_baris=ringkasan[_kunci(jenis, "baris")],
-            total=ringkasan[_kunci(jenis, "total")],
-            tautan=tautan.daftar(tahun=tahun, jenis=jenis.value),
+class Indikator:
+    """Indikator kinerja satu tahun dari Daftar berjalan (belum tentu sudah dibekukan dalam sebuah Laporan).
+
+    Setiap bagian dihitung saat pertama dibaca: beranda Kabid hanya membaca kartu ringkas, dasbor dan unduhan
+    Excel membaca semuanya. Banyak kueri tetap tidak bergantung pada banyaknya baris.
+    """
+
+    def __init__(self, *, tahun: int):
+        self.tahun = tahun
+        self.tautan_tahun = tautan.daftar(tahun=tahun)
+        self.tautan_opd_aktif = tautan.opd(aktif="true")
+        self.tautan_opd_memanfaatkan = tautan.opd(aktif="true", pemanfaatan_tahun=tahun)
+        self.tautan_temuan = tautan.daftar(tahun=tahun, status_pks=TIDAK_SAH)
+
+    @cached_property
+    def _bulan_lengkap(self) -> int:
+        return bulan_lengkap(self.tahun)
+
+    @cached_property
+    def _agregat(self) -> dict:
+        return _agregat_tahun(self.tahun, self._bulan_lengkap)
+
+    @cached_property
+    def _opd(self) -> JumlahOpd:
+        return jumlah_opd(pada=tanggal_acuan_pks(self.tahun, 12))
+
+    @property
+    def jumlah_opd_aktif(self) -> int:
+        return self._opd.aktif
+
+    @cached_property
+    def opd_memanfaatkan(self) -> int:
+        return _opd_memanfaatkan(self.tahun)
+
+    @property
+    def persen_cakupan(self) -> Decimal | None:
+        if not self.jumlah_opd_aktif:
+            return None
+        return bulatkan(Decimal(self.opd_memanfaatkan * 100) / Decimal(self.jumlah_opd_aktif))
+
+    @property
+    def jumlah_baris(self) -> int:
+        return self._agregat["jumlah_baris"]
+
+    @property
+    def total_jumlah(self) -> int:
+        return self._agregat["total_jumlah"]
+
+    @cached_property
+    def per_jenis(self) -> list[NilaiJenis]:
+        return [
+            NilaiJenis(
+                jenis=jenis,
+                jumlah_baris=self._agregat[_kunci(jenis, "baris")],
+                total=self._agregat[_kunci(jenis, "total")],
+                tautan=tautan.daftar(tahun=self.tahun, jenis=jenis.value),
+            )
+            for jenis in JenisPemanfaatan
+        ]
+
+    @cached_property
+    def tren(self) -> list[BulanTren]:
+        return _tren(self.tahun, bulan_berjalan(self.tahun))
+
+    @cached_property
+    def opd_teratas(self) -> list[OpdTeratas]:
+        return _opd_teratas(self.tahun)
+
+    @cached_property
+    def opd_pks_tanpa_pemanfaatan(self) -> Cuplikan:
+        return cuplikan(
+            Opd.objects.filter(aktif=True).pks_berlaku_tahun(self.tahun).tanpa_pemanfaatan(self.tahun).order_by("nama"),
+            tautan.opd(aktif="true", pks_berlaku_tahun=self.tahun, tanpa_pemanfaatan_tahun=self.tahun),
         )
-        for jenis in JenisPemanfaatan
-    ]
-    angka = AngkaKinerja(
-        jumlah_opd_aktif=jumlah_opd_aktif,
-        jumlah_opd_memanfaatkan=ringkasan["opd_memanfaatkan"],
-        jumlah_opd_pks_aktif=opd.ber_pks,
-        total_per_jenis={n.jenis.value: n.total for n in per_jenis},
-    )
-    return Indikator(
-        tahun=tahun,
-        jumlah_opd_aktif=jumlah_opd_aktif,
-        opd_memanfaatkan=ringkasan["opd_memanfaatkan"],
-        jumlah_baris=ringkasan["jumlah_baris"],
-        total_jumlah=ringkasan["total_jumlah"],
-        per_jenis=per_jenis,
-        tren=_tren(tahun, bulan_berjalan(tahun)),
-        opd_teratas=_opd_teratas(tahun),
-        opd_pks_tanpa_pemanfaatan=cuplikan(
-            Opd.objects.filter(aktif=True).pks_berlaku_tahun(tahun).tanpa_pemanfaatan(tahun).order_by("nama"),
-            tautan.opd(aktif="true", pks_berlaku_tahun=tahun, tanpa_pemanfaatan_tahun=tahun),
-        ),
-        temuan=_temuan(tahun),
-        pembanding=_pembanding(tahun, bulan_sampai, ringkasan),
-        iku=_capaian_iku(tahun, angka),
-        tautan_tahun=tautan.daftar(tahun=tahun),
-        tautan_opd_aktif=tautan.opd(aktif="true"),
-        tautan_opd_memanfaatkan=tautan.opd(aktif="true", pemanfaatan_tahun=tahun),
-    )
+
+    @cached_property
+    def temuan(self) -> list[Temuan]:
+        return _temuan(self.tahun)
+
+    @property
+    def temuan_baris(self) -> int:
+        return sum(t.jumlah_baris for t in self.temuan)
+
+    @property
+    def temuan_total(self) -> int:
+        return sum(t.total for t in self.temuan)
+
+    @cached_property
+    def pembanding(self) -> Pembanding:
+        return _pembanding(self.tahun, self._bulan_lengkap, self._agregat)
+
+    @cached_property
+    def iku(self) -> list[CapaianIku]:
+        angka = AngkaKinerja(
+            jumlah_opd_aktif=self.jumlah_opd_aktif,
+            jumlah_opd_memanfaatkan=self.opd_memanfaatkan,
+            jumlah_opd_pks_aktif=self._opd.ber_pks,
+            total_per_jenis={n.jenis.value: n.total for n in self.per_jenis},
+        )
+        return _capaian_iku(self.tahun, angka)
+
+
+def indikator_tahun(*, tahun: int) -> Indikator:
+    """Indikator kinerja tahun itu dari Daftar berjalan, dihitung bagian demi bagian saat dibaca."""
+    return Indikator(tahun=tahun)

@@ -5,6 +5,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cached_property
 
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
@@ -81,16 +82,6 @@ class SiklusLaporan:
         return self.total_kerja <= self.total_baku
 
 
-@dataclass(frozen=True)
-class Kepatuhan:
-    tahun: int
-    berjalan: list[LangkahMenunggu]
-    per_langkah: list[KepatuhanLangkah]
-    pengembalian: Cuplikan  # RiwayatLaporan pengembalian beserta alasannya, terbaru dulu
-    laporan_dikembalikan: int  # banyak Laporan yang mengalaminya; tautan pengembalian membuka Laporan itu
-    siklus: list[SiklusLaporan]
-
-
 def laporan_berjalan() -> list[LangkahMenunggu]:
     """Laporan yang belum selesai, tahun berapa pun: langkah yang menunggu dan lamanya dalam jam kerja."""
     daftar = Laporan.objects.exclude(status__in=STATUS_AKHIR).order_by("tahun", "periode", "pk")
@@ -154,23 +145,50 @@ def _siklus(tahun: int) -> list[SiklusLaporan]:
     ]
 
 
-def kepatuhan_tahun(*, tahun: int) -> Kepatuhan:
-    """Kepatuhan SOP Laporan tahun itu, ditambah Laporan yang sedang berjalan (tahun berapa pun)."""
-    pengembalian = RiwayatLaporan.objects.filter(laporan__tahun=tahun, aksi__in=AKSI_PENGEMBALIAN)
-    agregat = {aksi.value: Count("pk", filter=Q(aksi=aksi)) for aksi in AKSI_PENGEMBALIAN}
-    hitungan = pengembalian.aggregate(laporan_dikembalikan=Count("laporan", distinct=True), **agregat)
-    per_langkah = defaultdict(int)
-    for aksi in AKSI_PENGEMBALIAN:
-        per_langkah[LANGKAH_PENGEMBALIAN[aksi]] += hitungan[aksi.value]
-    return Kepatuhan(
-        tahun=tahun,
-        berjalan=laporan_berjalan(),
-        per_langkah=_per_langkah(tahun, per_langkah),
-        pengembalian=cuplikan(
-            pengembalian.select_related("laporan", "oleh").order_by("-waktu", "-pk"),
-            tautan.laporan(tahun=tahun, dikembalikan="true"),
+class Kepatuhan:
+    """Kepatuhan SOP Laporan satu tahun, ditambah Laporan yang sedang berjalan (tahun berapa pun).
+
+    Setiap bagian dihitung saat pertama dibaca: beranda Kabid hanya membaca Laporan berjalan dan tabel per langkah.
+    """
+
+    def __init__(self, *, tahun: int):
+        self.tahun = tahun
+        self._riwayat = RiwayatLaporan.objects.filter(laporan__tahun=tahun, aksi__in=AKSI_PENGEMBALIAN)
+
+    @cached_property
+    def berjalan(self) -> list[LangkahMenunggu]:
+        return laporan_berjalan()
+
+    @cached_property
+    def _hitungan_pengembalian(self) -> dict:
+        agregat = {aksi.value: Count("pk", filter=Q(aksi=aksi)) for aksi in AKSI_PENGEMBALIAN}
+        return self._riwayat.aggregate(laporan_dikembalikan=Count("laporan", distinct=True), **agregat)
+
+    @cached_property
+    def per_langkah(self) -> list[KepatuhanLangkah]:
+        per_langkah = defaultdict(int)
+        for aksi in AKSI_PENGEMBALIAN:
+            per_langkah[LANGKAH_PENGEMBALIAN[aksi]] += self._hitungan_pengembalian[aksi.value]
+        return _per_langkah(self.tahun, per_langkah)
+
+    @cached_property
+    def pengembalian(self) -> Cuplikan:
+        """Pengembalian beserta alasannya, terbaru dulu; tautannya membuka Laporan yang pernah dikembalikan."""
+        return cuplikan(
+            self._riwayat.select_related("laporan", "oleh").order_by("-waktu", "-pk"),
+            tautan.laporan(tahun=self.tahun, dikembalikan="true"),
             BANYAK_ALASAN,
-        ),
-        laporan_dikembalikan=hitungan["laporan_dikembalikan"],
-        siklus=_siklus(tahun),
-    )
+        )
+
+    @property
+    def laporan_dikembalikan(self) -> int:
+        return self._hitungan_pengembalian["laporan_dikembalikan"]
+
+    @cached_property
+    def siklus(self) -> list[SiklusLaporan]:
+        return _siklus(self.tahun)
+
+
+def kepatuhan_tahun(*, tahun: int) -> Kepatuhan:
+    """Kepatuhan SOP Laporan tahun itu, dihitung bagian demi bagian saat dibaca."""
+    return Kepatuhan(tahun=tahun)
