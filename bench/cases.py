@@ -27,7 +27,7 @@ import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.test import Client
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
@@ -161,18 +161,12 @@ def minta(klien: Client, alamat: str) -> None:
     b"".join(respons) if respons.streaming else respons.content  # noqa: B018 — isi dibaca seperti oleh peramban
 
 
-def alamat_dasbor(tahun: int) -> str | None:
-    try:
-        return f"{reverse('laporan:dasbor')}?tahun={tahun}"
-    except NoReverseMatch:
-        return None
-
-
-def halaman(konteks: Konteks) -> list[tuple[str, str, str, str | None]]:
-    """(kunci, judul, pengguna, alamat) halaman yang diukur; alamat None bila halaman belum ada."""
+def halaman(konteks: Konteks) -> list[tuple[str, str, str, str]]:
+    """(kunci, judul, pengguna, alamat) halaman yang diukur."""
+    dasbor = f"{reverse('laporan:dasbor')}?tahun={konteks.tahun}"
     return [
         ("daftar", "Daftar: halaman pertama dengan total, filter bawaan", "staf", reverse("pemanfaatan:daftar")),
-        ("dasbor", f"Dasbor tahun {konteks.tahun}", "kabid", alamat_dasbor(konteks.tahun)),
+        ("dasbor", f"Dasbor tahun {konteks.tahun}", "kabid", dasbor),
         ("laporan", "Halaman Laporan (linimasa, hitungan, riwayat)", "kasi", konteks.laporan.get_absolute_url()),
         ("tugas", "Tugas Saya", "kabid", reverse("laporan:tugas")),
         ("beranda", "Beranda (keterangan)", "kabid", reverse("beranda")),
@@ -184,18 +178,15 @@ def kasus_halaman(konteks: Konteks) -> list[HasilKasus]:
     dasar_alamat = reverse("bench_kosong")
     for kunci, judul, username, alamat in halaman(konteks):
         kasus = HasilKasus(kunci, judul, "tampilan dasar", TARGET[kunci][konteks.preset])
-        if alamat is None:
-            kasus.catatan = "Halaman belum ada di kode ini (URL tidak ditemukan); tidak diukur."
-        else:
-            klien = konteks.klien_untuk(username)
-            pengukuran = ukur_berpasangan(
-                lambda a=alamat, kl=klien: minta(kl, a),
-                lambda kl=klien: minta(kl, dasar_alamat),
-                ulang=konteks.ulang,
-                pemanasan=konteks.pemanasan,
-            )
-            kasus.pengukuran = pengukuran.ke_json()
-            kasus.tambahan["alamat"] = alamat
+        klien = konteks.klien_untuk(username)
+        pengukuran = ukur_berpasangan(
+            lambda a=alamat, kl=klien: minta(kl, a),
+            lambda kl=klien: minta(kl, dasar_alamat),
+            ulang=konteks.ulang,
+            pemanasan=konteks.pemanasan,
+        )
+        kasus.pengukuran = pengukuran.ke_json()
+        kasus.tambahan["alamat"] = alamat
         hasil.append(kasus)
     return hasil
 
@@ -216,7 +207,7 @@ def sepuluh_baris(tahun: int) -> Iterator[None]:
 
 def kueri_halaman(konteks: Konteks) -> dict[str, dict]:
     """Jumlah kueri SQL tiap halaman pada data penuh dan pada 10 baris Daftar: harus sama."""
-    daftar_halaman = [(kunci, u, a) for kunci, _, u, a in halaman(konteks) if a is not None]
+    daftar_halaman = [(kunci, u, a) for kunci, _, u, a in halaman(konteks)]
     daftar_halaman.append(("dasar", "staf", reverse("bench_kosong")))
 
     def hitung_semua() -> dict[str, int]:
