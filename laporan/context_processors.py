@@ -2,11 +2,9 @@ from laporan import selectors
 
 
 def tugas(request) -> dict:
-    """Lencana Tugas Saya dan notifikasi baru di navigasi setiap halaman (dua kueri hitung)."""
+    """Lencana Tugas Saya dan notifikasi baru di navigasi setiap halaman (satu kueri)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {
-        "jumlah_tugas": selectors.jumlah_tugas(user=user),
-        "jumlah_notifikasi_baru": selectors.jumlah_notifikasi_baru(user=user),
-    }
+    lencana = selectors.lencana(user=user)
+    return {"jumlah_tugas": lencana.tugas, "jumlah_notifikasi_baru": lencana.notifikasi_baru}

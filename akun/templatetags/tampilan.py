@@ -1,6 +1,6 @@
 """Filter dan tag tampilan: angka Indonesia, persen, tajuk kolom yang bisa diurutkan."""
 
-from django import template
+from django import forms, template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.formats import number_format
 
@@ -24,6 +24,16 @@ def persen(nilai, desimal: int = 2) -> str:
         return "—"
     # number_format memotong desimal (66,66…% → 66%); dibulatkan dulu seperti kebiasaan laporan (67%).
     return f"{number_format(bulatkan(nilai, int(desimal)), decimal_pos=desimal, use_l10n=True, force_grouping=True)}%"
+
+
+@register.filter
+def widget_filter(bidang: forms.BoundField) -> str:
+    """Widget kolom filter dengan kelas Bootstrap 5, ditandai tidak sah dan ditautkan ke pesan galatnya."""
+    kelas = "form-select" if isinstance(bidang.field.widget, forms.Select) else "form-control"
+    if not bidang.errors:
+        return bidang.as_widget(attrs={"class": kelas})
+    galat = {"class": f"{kelas} is-invalid", "aria-invalid": "true", "aria-describedby": f"galat_{bidang.auto_id}"}
+    return bidang.as_widget(attrs=galat)
 
 
 @register.inclusion_tag("_urut_kolom.html", takes_context=True)
