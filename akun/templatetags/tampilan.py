@@ -14,6 +14,10 @@ def angka(nilai) -> str:
     """1234567 → `1.234.567`."""
     if nilai in (None, ""):
         return "—"
+    if type(nilai) is int:
+        # Hampir semua angka halaman adalah bilangan bulat: pemisah ribuan Indonesia (satu-satunya bahasa
+        # aplikasi) tanpa mencari format lokal setiap kali; tabel hitungan memanggil ini ratusan kali.
+        return f"{nilai:,}".replace(",", ".")
     return intcomma(nilai, use_l10n=True)
 
 

@@ -1,5 +1,6 @@
 """Halaman siklus SOP: daftar Laporan, memulai Laporan, halaman Laporan, dan setiap aksi langkahnya."""
 
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -17,6 +18,7 @@ from laporan.exports.pdf import dokumen_tersedia
 from laporan.filters import LaporanFilter
 from laporan.forms import FORM_AKSI, LaporanBaruForm
 from laporan.sop import Aksi, langkah_untuk_aksi, pengembalian_untuk_aksi
+from pemanfaatan.models import JenisPemanfaatan
 
 
 def laporan_list(request):
@@ -46,14 +48,28 @@ def tautan_daftar(laporan, **filter_tambahan) -> str:
     return f"{reverse('pemanfaatan:daftar')}?{urlencode({**filter_, **filter_tambahan})}"
 
 
-def rekap_dengan_tautan(laporan) -> list:
+class BarisRekap(NamedTuple):
+    opd: str
+    jenis: str
+    jumlah_kegiatan: int
+    total_jumlah: int
+    tautan: str  # baris Daftar dan data dukung yang membentuk angka ini
+
+
+def rekap_dengan_tautan(laporan) -> list[BarisRekap]:
     """Setiap baris hitungan beku dengan tautan ke baris Daftar dan data dukung di baliknya.
 
-    Alamat periode dibentuk sekali; tiap baris hanya menambah OPD dan jenisnya (keduanya aman di URL: bilangan
-    dan kode jenis), karena reverse() + urlencode per baris mahal pada ribuan OPD.
+    Dibaca sebagai nilai, bukan objek model, dan alamat periode dibentuk sekali; tiap baris hanya menambah OPD
+    dan jenisnya (keduanya aman di URL: bilangan dan kode jenis). Halaman Laporan merender ratusan sampai
+    ribuan baris ini.
     """
     dasar = tautan_daftar(laporan)
-    return [(baris, f"{dasar}&opd={baris.opd_id}&jenis={baris.jenis}") for baris in laporan.rekap.select_related("opd")]
+    label = dict(JenisPemanfaatan.choices)
+    baris = laporan.rekap.values_list("opd__nama", "opd_id", "jenis", "jumlah_kegiatan", "total_jumlah")
+    return [
+        BarisRekap(nama, label[jenis], kegiatan, jumlah, f"{dasar}&opd={opd}&jenis={jenis}")
+        for nama, opd, jenis, kegiatan, jumlah in baris
+    ]
 
 
 def laporan_detail(request, pk: int):

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from akun.angka import bulatkan
-from akun.templatetags.tampilan import persen
+from akun.templatetags.tampilan import angka, persen
 from laporan.exports.teks import persen_indonesia
 from laporan.models import Polaritas, hitung_capaian
 
@@ -35,3 +35,11 @@ def test_capaian_dibulatkan_setengah_ke_atas():
     assert hitung_capaian(
         realisasi=Decimal("1.25125"), target=Decimal("1"), polaritas=Polaritas.TINGGI_LEBIH_BAIK
     ) == Decimal("125.13")
+
+
+@pytest.mark.parametrize(
+    ("nilai", "harapan"),
+    [(1234567, "1.234.567"), (-1234, "-1.234"), (0, "0"), (999, "999"), ("12345", "12.345"), (None, "—"), ("", "—")],
+)
+def test_angka_pemisah_ribuan_indonesia(nilai, harapan):
+    assert angka(nilai) == harapan

@@ -228,6 +228,6 @@ def test_setiap_hitungan_beku_menaut_ke_baris_daftar_yang_membentuknya(client, k
     rekap = client.get(reverse("laporan:detail", args=[laporan.pk])).context["rekap"]
 
     assert len(rekap) == 5  # Dinkes NIK, DK, KTP-el; Dinsos KTP-el; RSUD NIK
-    for baris, tautan in rekap:
-        ringkasan = client.get(tautan).context["ringkasan"]
+    for baris in rekap:
+        ringkasan = client.get(baris.tautan).context["ringkasan"]
         assert (ringkasan["jumlah_baris"], ringkasan["total_jumlah"]) == (baris.jumlah_kegiatan, baris.total_jumlah)
