@@ -24,6 +24,7 @@ from laporan.exports.pdf import (
     laporan_pemanfaatan_pdf,
     lembar_kendali_pdf,
 )
+from laporan.exports.pdf.dasar import perintah_potongan
 from laporan.exports.pdf.laporan_pemanfaatan import total_per_bulan
 from laporan.models import Instansi, JenisDokumen, KodeVerifikasi, RealisasiIku, RekapPemanfaatan, SumberRealisasi
 from laporan.services import laporan_ambil, laporan_buat, laporan_transisi
@@ -532,7 +533,7 @@ def test_lambang_yang_hilang_tidak_menggagalkan_dokumen(siap, buat_laporan, inst
 
 # --- Tabel panjang ----------------------------------------------------------------------------------
 
-JUMLAH_OPD = 520  # lebih dari satu potongan tabel (500 baris per Table)
+JUMLAH_OPD = 520  # puluhan halaman tabel
 
 
 def test_laporan_500_opd_berhalaman_dengan_kepala_berulang(jam, instansi, penanda, buat_laporan, staf):
@@ -576,15 +577,49 @@ def test_laporan_500_opd_berhalaman_dengan_kepala_berulang(jam, instansi, penand
     halaman_tabel = [t for t in teks if "Dinas Uji" in t]
     assert len(halaman_tabel) > 5
     for t in halaman_tabel:
-        assert kepala in rapat(t)
+        assert rapat(t).count(kepala) == 1  # di atas setiap halaman, tidak pernah di tengah halaman
     semua = rapat("".join(teks))
-    assert rapat(f"{JUMLAH_OPD}Dinas Uji 0519") in semua
+    # Setiap OPD tepat satu kali dan berurutan: tidak ada baris yang hilang atau terulang di batas halaman.
+    posisi = []
+    for i in range(JUMLAH_OPD):
+        baris = rapat(f"{i + 1} Dinas Uji {i:04d} Urusan")
+        assert semua.count(baris) == 1, baris
+        posisi.append(semua.index(baris))
+    assert posisi == sorted(posisi)
     per_jenis = ribuan(total // 2)
     assert rapat(f"Total seluruh pemanfaatan : {ribuan(total)} ({ribuan(2 * JUMLAH_OPD)} kegiatan)") in semua
     baris_jumlah = (
         f"Jumlah 0 0 {JUMLAH_OPD} {per_jenis} {JUMLAH_OPD} {per_jenis} {ribuan(2 * JUMLAH_OPD)} {ribuan(total)}"
     )
     assert rapat(baris_jumlah) in semua
+
+
+# Tabel utuh: 2 baris kepala (0–1) dan 10 baris isi (2–11, baris 11 = penutup).
+# Potongan isi 4…6 = baris utuh 6–8, tercetak sebagai baris 2–4 di bawah kepala.
+PERINTAH_POTONGAN = [
+    (("GRID", (0, 0), (-1, -1), 0.4), [("GRID", (0, 0), (-1, 4), 0.4)]),
+    (("ALIGN", (2, 2), (2, -1), "RIGHT"), [("ALIGN", (2, 2), (2, 4), "RIGHT")]),
+    (("FONT", (0, 0), (-1, 1), "Helvetica-Bold"), [("FONT", (0, 0), (-1, 1), "Helvetica-Bold")]),
+    (("LINEABOVE", (1, 7), (5, 7), 0.6), [("LINEABOVE", (1, 3), (5, 3), 0.6)]),
+    (("LINEABOVE", (1, 7), (5, 5), 0.6), [("LINEABOVE", (1, 2), (5, 3), 0.6)]),  # baris terbalik
+    (("BACKGROUND", (0, 11), (-1, -1), "abu"), []),  # penutup tidak di potongan ini
+    (("FONT", (0, -1), (-1, -1), "Helvetica-Bold"), []),
+    (("BOX", (0, 0), (-1, 3), 0.4), [("BOX", (0, 0), (-1, 1), 0.4)]),  # isi 0–1 tidak di potongan
+    (("SPAN", (0, 0), (0, 1)), [("SPAN", (0, 0), (0, 1))]),
+]
+
+
+@pytest.mark.parametrize(("perintah", "harapan"), PERINTAH_POTONGAN)
+def test_perintah_gaya_dipindah_ke_potongan_halaman(perintah, harapan):
+    assert perintah_potongan([perintah], jumlah_kepala=2, jumlah_isi=10, awal=4, akhir=7) == harapan
+
+
+def test_perintah_gaya_potongan_terakhir_memuat_penutup():
+    perintah = [("BACKGROUND", (0, 11), (-1, -1), "abu"), ("FONT", (0, -1), (-1, -1), "Helvetica-Bold")]
+    assert perintah_potongan(perintah, jumlah_kepala=2, jumlah_isi=10, awal=8, akhir=10) == [
+        ("BACKGROUND", (0, 3), (-1, 3), "abu"),
+        ("FONT", (0, 3), (-1, 3), "Helvetica-Bold"),
+    ]
 
 
 def ribuan(nilai: int) -> str:

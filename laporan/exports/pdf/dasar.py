@@ -15,7 +15,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, HRFlowable, Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    Image,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from laporan.exports.pdf.aman import bungkus, markup
 from laporan.exports.pdf.kode import alamat_verifikasi, kode_verifikasi
@@ -31,8 +41,8 @@ MARGIN_SAMPING = 2 * cm
 MARGIN_ATAS = 1.5 * cm
 MARGIN_BAWAH = 2.2 * cm  # ruang kaki: kode verifikasi dan nomor halaman
 PADDING_BINGKAI = 6  # padding bawaan Frame SimpleDocTemplate di tiap sisi
-# Tabel dipecah per sekian baris: satu Table raksasa makin lambat lebih dari sebanding panjangnya.
-BARIS_PER_TABEL = 500
+# Baris yang dibangun untuk mencoba mengisi satu halaman tabel panjang; digandakan bila semuanya muat.
+BARIS_COBA = 64
 
 ABU_KEPALA = colors.HexColor("#E4E7EB")
 ABU_GARIS = colors.HexColor("#8A8F98")
@@ -229,6 +239,114 @@ def gaya_tabel(jumlah_kepala: int, kolom_angka: Iterable[int] = ()) -> list:
     return gaya
 
 
+def perintah_potongan(
+    perintah: Sequence[tuple], *, jumlah_kepala: int, jumlah_isi: int, awal: int, akhir: int
+) -> list[tuple]:
+    """Perintah gaya berkoordinat tabel utuh, dipindahkan ke potongan: kepala lalu baris isi `awal`…`akhir - 1`.
+
+    Baris tabel utuh: kepala 0…k-1, isi k…k+n-1 (indeks negatif dihitung dari ujung tabel utuh). Baris
+    potongan: kepala 0…k-1, lalu isi `awal` di baris k. Bagian perintah di luar potongan dibuang; perintah
+    yang meliputi kepala dan isi tetap satu perintah bila kedua bagiannya bersambung di potongan.
+    """
+    k = jumlah_kepala
+    total = k + jumlah_isi
+    hasil = []
+    for op, (kolom_awal, baris_awal), (kolom_akhir, baris_akhir), *argumen in perintah:
+        baris_awal += total if baris_awal < 0 else 0
+        baris_akhir += total if baris_akhir < 0 else 0
+        baris_awal, baris_akhir = min(baris_awal, baris_akhir), max(baris_awal, baris_akhir)
+        rentang = []
+        if baris_awal < k:
+            rentang.append((baris_awal, min(baris_akhir, k - 1)))
+        mulai, selesai = max(baris_awal, k + awal), min(baris_akhir, k + akhir - 1)
+        if mulai <= selesai:
+            if rentang and rentang[0][1] == k - 1 and mulai == k + awal:
+                rentang[0] = (rentang[0][0], selesai - awal)
+            else:
+                rentang.append((mulai - awal, selesai - awal))
+        hasil += [(op, (kolom_awal, atas), (kolom_akhir, bawah), *argumen) for atas, bawah in rentang]
+    return hasil
+
+
+class TabelBerhalaman(Flowable):
+    """Tabel sepanjang apa pun yang memotong dirinya per halaman, kepala diulang di setiap halaman.
+
+    Table reportlab yang dipotong membangun ulang seluruh sisanya (sel, gaya, rentang, tinggi baris) di setiap
+    halaman: biayanya tumbuh kuadratik (500 OPD di ±20 halaman berarti ±5.000 baris dibangun). Di sini setiap
+    halaman membangun Table dari kepala dan baris yang mungkin muat saja, lalu Table.split reportlab sendiri
+    menentukan potongannya; tata letak dan tampilannya sama dengan satu Table panjang.
+    """
+
+    def __init__(
+        self,
+        kepala: Sequence[Sequence],
+        isi: Sequence[Sequence],
+        lebar_kolom: Sequence[float],
+        perintah: Sequence[tuple],
+        *,
+        awal: int = 0,
+        baris_coba: int = BARIS_COBA,
+    ):
+        super().__init__()
+        self.kepala = kepala
+        self.isi = isi
+        self.lebar_kolom = lebar_kolom
+        self.perintah = perintah  # koordinat tabel utuh (kepala + seluruh isi)
+        self.awal = awal
+        self.baris_coba = baris_coba
+        self._coba: Table | None = None
+        self._ukuran_coba: tuple | None = None  # ((lebar, tinggi) tersedia, (lebar, tinggi) Table)
+
+    def _potongan(self, akhir: int) -> Table:
+        gaya = perintah_potongan(
+            self.perintah, jumlah_kepala=len(self.kepala), jumlah_isi=len(self.isi), awal=self.awal, akhir=akhir
+        )
+        return Table(
+            [*self.kepala, *self.isi[self.awal : akhir]],
+            colWidths=list(self.lebar_kolom),
+            repeatRows=len(self.kepala),
+            style=TableStyle(gaya),
+        )
+
+    def _tabel_coba(self, lebar: float, tinggi: float) -> Table:
+        """Table berisi semua sisa baris, atau cukup baris untuk melampaui `tinggi` (lalu dipotong)."""
+        while True:
+            akhir = min(self.awal + self.baris_coba, len(self.isi))
+            if self._coba is None:
+                self._coba = self._potongan(akhir)
+                self._ukuran_coba = None
+            # wrap, split dan drawOn untuk ruang yang sama diminta berturut-turut: ukur sekali saja.
+            if self._ukuran_coba is None or self._ukuran_coba[0] != (lebar, tinggi):
+                self._ukuran_coba = ((lebar, tinggi), self._coba.wrap(lebar, tinggi))
+            if akhir == len(self.isi) or self._ukuran_coba[1][1] > tinggi:
+                return self._coba
+            self.baris_coba *= 2
+            self._coba = None
+
+    def wrap(self, lebar_tersedia, tinggi_tersedia):
+        # Seperti Table panjang reportlab (longTableOptimize): tinggi dihitung hanya sampai melampaui ruang.
+        self._tabel_coba(lebar_tersedia, tinggi_tersedia)
+        self.width, self.height = self._ukuran_coba[1]
+        return self.width, self.height
+
+    def split(self, lebar_tersedia, tinggi_tersedia):
+        bagian = self._tabel_coba(lebar_tersedia, tinggi_tersedia).split(lebar_tersedia, tinggi_tersedia)
+        if not bagian:
+            return []  # satu baris pun tidak muat: pindah ke halaman berikutnya
+        atas = bagian[0]
+        sisa = self.awal + atas._nrows - len(self.kepala)
+        if sisa >= len(self.isi):
+            return [atas]
+        lanjutan = TabelBerhalaman(
+            self.kepala, self.isi, self.lebar_kolom, self.perintah, awal=sisa, baris_coba=self.baris_coba
+        )
+        return [atas, lanjutan]
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        # Hanya dipanggil bila seluruh sisa tabel muat (wrap sudah dipanggil): gambar Table-nya langsung.
+        self._coba.drawOn(canvas, x, y, _sW)
+
+
 def tabel_bertahap(
     kepala: Sequence[Sequence],
     isi: Sequence[Sequence],
@@ -237,27 +355,20 @@ def tabel_bertahap(
     kolom_angka: Iterable[int] = (),
     gaya: Sequence = (),
     penutup: Sequence[Sequence] = (),
-    per_tabel: int = BARIS_PER_TABEL,
-) -> list[Table]:
-    """Tabel sepanjang apa pun: dipecah per `per_tabel` baris, kepala diulang di setiap halaman.
+) -> list[Flowable]:
+    """Tabel sepanjang apa pun: dipotong per halaman, kepala diulang di setiap halaman.
 
-    `penutup` (mis. baris jumlah) ditempel pada potongan terakhir dan dicetak tebal.
+    `gaya` berkoordinat tabel utuh (kepala lalu seluruh isi). `penutup` (mis. baris jumlah) ditempel setelah
+    baris terakhir dan dicetak tebal.
     """
-    kolom_angka = list(kolom_angka)
-    potongan = [isi[awal : awal + per_tabel] for awal in range(0, len(isi), per_tabel)] or [[]]
-    tabel = []
-    for nomor, baris in enumerate(potongan):
-        terakhir = nomor == len(potongan) - 1
-        data = [*kepala, *baris, *(penutup if terakhir else ())]
-        perintah = [*gaya_tabel(len(kepala), kolom_angka), *gaya]
-        if terakhir and penutup:
-            awal_penutup = len(data) - len(penutup)
-            perintah += [
-                ("FONT", (0, awal_penutup), (-1, -1), FONT_TEBAL, UKURAN_TABEL, UKURAN_TABEL + 1.5),
-                ("BACKGROUND", (0, awal_penutup), (-1, -1), ABU_KEPALA),
-            ]
-        tabel.append(Table(data, colWidths=list(lebar_kolom), repeatRows=len(kepala), style=TableStyle(perintah)))
-    return tabel
+    perintah = [*gaya_tabel(len(kepala), kolom_angka), *gaya]
+    if penutup:
+        awal_penutup = len(kepala) + len(isi)
+        perintah += [
+            ("FONT", (0, awal_penutup), (-1, -1), FONT_TEBAL, UKURAN_TABEL, UKURAN_TABEL + 1.5),
+            ("BACKGROUND", (0, awal_penutup), (-1, -1), ABU_KEPALA),
+        ]
+    return [TabelBerhalaman([list(b) for b in kepala], [*isi, *penutup], lebar_kolom, perintah)]
 
 
 def tabel_keterangan(baris: Sequence[tuple[str, str]], lebar: float, *, lebar_label: float = 6.5 * cm) -> Table:

@@ -99,8 +99,8 @@ def _tabel_langkah(laporan: Laporan, lebar: float) -> list:
                 gaya.append(("LINEABOVE", (1, len(isi)), (len(sop) - 1, len(isi)), 0.6, colors.white))
             if catatan.melewati_waktu_baku:
                 gaya.append(("BACKGROUND", (8, len(isi)), (8, len(isi)), MERAH_MUDA))
-    # Indeks baris di atas dihitung dengan satu baris kepala; tabel_bertahap memecah setelah 500 baris,
-    # jauh di atas banyaknya pengerjaan langkah satu Laporan, sehingga indeks tetap berlaku.
+    # Indeks baris di atas dihitung dengan satu baris kepala pada tabel utuh; tabel_bertahap memindahkannya
+    # ke potongan tiap halaman.
     # Bingkai digambar terakhir agar garis putih di atas tidak menghapus tepi bawah tabel di akhir halaman.
     gaya.append(("BOX", (0, 0), (-1, -1), 0.4, ABU_GARIS))
     return tabel_bertahap([[judul for judul, _ in KOLOM]], isi, lebar_kolom, gaya=gaya)
