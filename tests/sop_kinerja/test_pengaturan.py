@@ -110,3 +110,13 @@ def test_format_angka_dan_tanggal_indonesia():
         Context({"n": 1234567, "p": 87.5, "t": datetime.date(2019, 12, 2)})
     )
     assert html == "1.234.567 87,50% 2 Desember 2019"
+
+
+def test_basis_data_uji_postgresql_bernama_per_salinan_kerja():
+    """Dua CI di satu mesin tidak memakai (dan saling menghapus) basis data uji PostgreSQL yang sama."""
+    kode = "import tests.settings as s; print(s.DATABASES['default']['TEST']['NAME'])"
+    env = {"PATH": os.environ["PATH"], "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/contoh"}
+    hasil = subprocess.run(
+        [sys.executable, "-c", kode], cwd=AKAR, env=env, capture_output=True, text=True, timeout=60, check=True
+    )
+    assert re.fullmatch(r"test_contoh_[0-9a-f]{8}\n", hasil.stdout)
