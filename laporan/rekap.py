@@ -6,10 +6,10 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from pemanfaatan.models import JenisPemanfaatan, Opd, Pemanfaatan, PerjanjianKerjaSama
+from pemanfaatan.models import JenisPemanfaatan, Opd, Pemanfaatan, ada_pks_berlaku
 
 
 @dataclass(frozen=True)
@@ -76,9 +76,8 @@ class JumlahOpd:
 
 def jumlah_opd(*, pada: datetime.date) -> JumlahOpd:
     """OPD aktif dan OPD aktif ber-PKS berlaku pada tanggal itu, dalam satu kueri."""
-    pks = PerjanjianKerjaSama.objects.berlaku_pada(pada).filter(opd=OuterRef("pk"))
-    hasil = Opd.objects.filter(aktif=True).aggregate(aktif=Count("pk"), ber_pks=Count("pk", filter=Q(Exists(pks))))
-    return JumlahOpd(**hasil)
+    ber_pks = Count("pk", filter=Q(ada_pks_berlaku(pada)))
+    return JumlahOpd(**Opd.objects.filter(aktif=True).aggregate(aktif=Count("pk"), ber_pks=ber_pks))
 
 
 def sidik(hasil: HasilHitung) -> str:

@@ -128,9 +128,7 @@ class OpdQuerySet(models.QuerySet):
 
     def pks_berlaku_pada(self, pada: datetime.date):
         """OPD yang punya PKS berlaku pada tanggal itu (dasar hitungan "OPD dengan PKS aktif")."""
-        return self.filter(
-            models.Exists(PerjanjianKerjaSama.objects.berlaku_pada(pada).filter(opd=models.OuterRef("pk")))
-        )
+        return self.filter(ada_pks_berlaku(pada))
 
     def pks_berlaku_tahun(self, tahun: int):
         """OPD yang punya PKS yang sudah berlaku pada tahun itu: masa berlakunya beririsan dengan 1 Januari
@@ -147,20 +145,26 @@ class OpdQuerySet(models.QuerySet):
 
     def memanfaatkan(self, tahun: int, sampai_bulan: int | None = None):
         """OPD yang punya sedikitnya satu baris Daftar pada tahun itu (atau pada Januari sampai bulan itu)."""
-        return self.filter(_ada_pemanfaatan(tahun, sampai_bulan=sampai_bulan))
+        return self.filter(ada_pemanfaatan(tahun, sampai_bulan=sampai_bulan))
 
     def tanpa_pemanfaatan(self, tahun: int, bulan: int | None = None):
         """OPD yang tidak punya satu pun baris Daftar pada tahun itu (atau pada bulan itu saja)."""
-        return self.exclude(_ada_pemanfaatan(tahun, bulan=bulan))
+        return self.exclude(ada_pemanfaatan(tahun, bulan=bulan))
 
 
-def _ada_pemanfaatan(tahun: int, *, bulan: int | None = None, sampai_bulan: int | None = None) -> models.Exists:
+def ada_pemanfaatan(tahun: int, *, bulan: int | None = None, sampai_bulan: int | None = None) -> models.Exists:
+    """Syarat atas OPD: punya baris Daftar pada tahun itu (atau bulan itu, atau Januari sampai bulan itu)."""
     baris = Pemanfaatan.objects.filter(opd=models.OuterRef("pk"), tahun=tahun)
     if bulan is not None:
         baris = baris.filter(bulan=bulan)
     if sampai_bulan is not None:
         baris = baris.filter(bulan__lte=sampai_bulan)
     return models.Exists(baris)
+
+
+def ada_pks_berlaku(pada: datetime.date) -> models.Exists:
+    """Syarat atas OPD: punya PKS yang berlaku pada tanggal itu."""
+    return models.Exists(PerjanjianKerjaSama.objects.berlaku_pada(pada).filter(opd=models.OuterRef("pk")))
 
 
 class Opd(models.Model):

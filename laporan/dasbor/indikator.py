@@ -13,9 +13,17 @@ from laporan.dasbor import tautan
 from laporan.dasbor.cuplikan import Cuplikan, cuplikan
 from laporan.iku import SUMBER_TOTAL_JENIS, AngkaKinerja, iku_tahun, realisasi
 from laporan.models import Iku, SumberRealisasi, hitung_capaian
-from laporan.rekap import JumlahOpd, jumlah_opd, tanggal_acuan_pks
+from laporan.rekap import tanggal_acuan_pks
 from pemanfaatan.filters import TIDAK_SAH
-from pemanfaatan.models import NAMA_BULAN, JenisPemanfaatan, Opd, Pemanfaatan, StatusPksPemanfaatan
+from pemanfaatan.models import (
+    NAMA_BULAN,
+    JenisPemanfaatan,
+    Opd,
+    Pemanfaatan,
+    StatusPksPemanfaatan,
+    ada_pemanfaatan,
+    ada_pks_berlaku,
+)
 
 BANYAK_OPD_TERATAS = 10
 
@@ -150,10 +158,18 @@ def _agregat_tahun(tahun: int, bulan_sampai: int) -> dict:
     return Pemanfaatan.objects.filter(tahun__in=(tahun, tahun - 1)).aggregate(**agregat)
 
 
-def _opd_memanfaatkan(tahun: int, sampai_bulan: int | None = None) -> int:
-    """OPD aktif yang berbaris: EXISTS per OPD lewat indeks (opd, tahun), bukan COUNT(DISTINCT) atas seluruh
-    baris yang digabung dengan tabel OPD."""
-    return Opd.objects.filter(aktif=True).memanfaatkan(tahun, sampai_bulan).count()
+def _jumlah_opd(tahun: int, bulan_sampai: int) -> dict:
+    """Satu kueri atas OPD aktif: banyaknya, yang ber-PKS pada tanggal acuan, dan yang memanfaatkan setahun serta
+    Januari sampai `bulan_sampai` tahun ini dan tahun lalu (pembanding). EXISTS per OPD lewat indeks (opd, tahun),
+    bukan COUNT(DISTINCT) atas seluruh baris yang digabung dengan tabel OPD."""
+    agregat = {
+        "aktif": Count("pk"),
+        "ber_pks": Count("pk", filter=Q(ada_pks_berlaku(tanggal_acuan_pks(tahun, 12)))),
+        "memanfaatkan": Count("pk", filter=Q(ada_pemanfaatan(tahun))),
+        "memanfaatkan_ini": Count("pk", filter=Q(ada_pemanfaatan(tahun, sampai_bulan=bulan_sampai))),
+        "memanfaatkan_lalu": Count("pk", filter=Q(ada_pemanfaatan(tahun - 1, sampai_bulan=bulan_sampai))),
+    }
+    return Opd.objects.filter(aktif=True).aggregate(**agregat)
 
 
 def _tren(tahun: int, bulan_terakhir: int) -> list[BulanTren]:
@@ -223,8 +239,8 @@ def _temuan(tahun: int) -> list[Temuan]:
     ]
 
 
-def _pembanding(tahun: int, bulan_sampai: int, hasil: dict) -> Pembanding:
-    """Tahun ini dan tahun lalu pada rentang bulan yang sama, dari `_agregat_tahun`."""
+def _pembanding(tahun: int, bulan_sampai: int, hasil: dict, opd: dict) -> Pembanding:
+    """Tahun ini dan tahun lalu pada rentang bulan yang sama, dari `_agregat_tahun` dan `_jumlah_opd`."""
     lalu = tahun - 1
     return Pembanding(
         tahun_lalu=lalu,
@@ -239,8 +255,8 @@ def _pembanding(tahun: int, bulan_sampai: int, hasil: dict) -> Pembanding:
             )
             for jenis in JenisPemanfaatan
         ],
-        opd_ini=_opd_memanfaatkan(tahun, bulan_sampai) if bulan_sampai else 0,
-        opd_lalu=_opd_memanfaatkan(lalu, bulan_sampai) if bulan_sampai else 0,
+        opd_ini=opd["memanfaatkan_ini"],
+        opd_lalu=opd["memanfaatkan_lalu"],
         tautan_opd_ini=tautan.opd(aktif="true", pemanfaatan_tahun=tahun, pemanfaatan_sampai_bulan=bulan_sampai),
         tautan_opd_lalu=tautan.opd(aktif="true", pemanfaatan_tahun=lalu, pemanfaatan_sampai_bulan=bulan_sampai),
     )
@@ -298,16 +314,16 @@ class Indikator:
         return _agregat_tahun(self.tahun, self._bulan_lengkap)
 
     @cached_property
-    def _opd(self) -> JumlahOpd:
-        return jumlah_opd(pada=tanggal_acuan_pks(self.tahun, 12))
+    def _opd(self) -> dict:
+        return _jumlah_opd(self.tahun, self._bulan_lengkap)
 
     @property
     def jumlah_opd_aktif(self) -> int:
-        return self._opd.aktif
+        return self._opd["aktif"]
 
-    @cached_property
+    @property
     def opd_memanfaatkan(self) -> int:
-        return _opd_memanfaatkan(self.tahun)
+        return self._opd["memanfaatkan"]
 
     @property
     def persen_cakupan(self) -> Decimal | None:
@@ -364,14 +380,14 @@ class Indikator:
 
     @cached_property
     def pembanding(self) -> Pembanding:
-        return _pembanding(self.tahun, self._bulan_lengkap, self._agregat)
+        return _pembanding(self.tahun, self._bulan_lengkap, self._agregat, self._opd)
 
     @cached_property
     def iku(self) -> list[CapaianIku]:
         angka = AngkaKinerja(
             jumlah_opd_aktif=self.jumlah_opd_aktif,
             jumlah_opd_memanfaatkan=self.opd_memanfaatkan,
-            jumlah_opd_pks_aktif=self._opd.ber_pks,
+            jumlah_opd_pks_aktif=self._opd["ber_pks"],
             total_per_jenis={n.jenis.value: n.total for n in self.per_jenis},
         )
         return _capaian_iku(self.tahun, angka)

@@ -1,13 +1,20 @@
 """Tautan penelusuran dari angka dasbor ke daftar yang tersaring dengan filter yang sama."""
 
+from functools import cache
 from urllib.parse import urlencode
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
+
+
+@cache
+def _alamat(awalan: str, nama_url: str) -> str:
+    """reverse() sekali per awalan skrip: dasbor membentuk ratusan tautan ke lima halaman yang sama."""
+    return reverse(nama_url)
 
 
 def _dengan_filter(nama_url: str, saringan: dict) -> str:
     isi = {kunci: nilai for kunci, nilai in saringan.items() if nilai not in (None, "")}
-    alamat = reverse(nama_url)
+    alamat = _alamat(get_script_prefix(), nama_url)
     return f"{alamat}?{urlencode(isi)}" if isi else alamat
 
 

@@ -16,9 +16,10 @@ import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import reverse, set_script_prefix
 from django.utils import timezone
 
+from laporan.dasbor import tautan
 from laporan.dasbor.indikator import indikator_tahun
 from laporan.dasbor.pks import pantauan_pks
 from laporan.models import Iku, SumberRealisasi, TargetIku
@@ -517,3 +518,15 @@ def test_januari_belum_punya_bulan_lengkap_untuk_dibandingkan(client, jam, kabid
     dom = halaman_dasbor(client, kabid, tahun=2026)
     assert not dom.xpath('//table[@id="tabel-pembanding"]')
     assert "Belum ada bulan yang lengkap pada 2026" in lxml.html.tostring(dom, encoding="unicode")
+
+
+def test_tautan_dasbor_mengikuti_awalan_skrip():
+    """Alamat dasar tautan dibentuk sekali per awalan skrip: aplikasi di bawah /sop/ tetap menaut benar."""
+    assert tautan.daftar(tahun=2025, jenis="NIK") == "/daftar/?tahun=2025&jenis=NIK"
+    set_script_prefix("/sop/")
+    try:
+        assert tautan.daftar(tahun=2025) == "/sop/daftar/?tahun=2025"
+        assert tautan.opd() == "/sop/opd/"
+    finally:
+        set_script_prefix("/")
+    assert tautan.opd() == reverse("pemanfaatan:opd_list")
