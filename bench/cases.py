@@ -210,10 +210,11 @@ def kueri_halaman(konteks: Konteks) -> dict[str, dict]:
     daftar_halaman = [(kunci, u, a) for kunci, _, u, a in halaman(konteks)]
     daftar_halaman.append(("dasar", "staf", reverse("bench_kosong")))
 
+    # Klien (dan login-nya) dibuat sebelum menghitung: yang dihitung hanya permintaan halamannya.
+    klien = {u: konteks.klien_untuk(u) for _, u, _ in daftar_halaman}
+
     def hitung_semua() -> dict[str, int]:
-        return {
-            kunci: hitung_kueri(lambda u=u, a=a: minta(konteks.klien_untuk(u), a)) for kunci, u, a in daftar_halaman
-        }
+        return {kunci: hitung_kueri(lambda u=u, a=a: minta(klien[u], a)) for kunci, u, a in daftar_halaman}
 
     penuh = hitung_semua()
     with sepuluh_baris(konteks.tahun):

@@ -85,6 +85,14 @@ def test_setiap_pengukuran_berjalan_pada_data_kecil(data_kecil):
     json.dumps(hasil, default=str)
 
 
+def test_hitungan_kueri_saja_tidak_menghitung_login(data_kecil):
+    """`--hanya kueri` membuat klien sendiri: login-nya tidak boleh ikut terhitung sebagai kueri halaman."""
+    hasil = run.jalankan(preset="sumbar", ulang=1, pemanasan=0, hanya=["kueri"], stdout=StringIO())
+    for halaman, kueri in hasil["kueri"].items():
+        assert kueri["penuh"] == kueri["sepuluh_baris"], halaman
+    assert hasil["kueri"]["dasar"]["penuh"] == 2  # sesi dan pengguna
+
+
 def test_rekap_sql_mentah_sama_dengan_hitungan_langkah_4(data_kecil):
     laporan = Laporan.objects.get()
     baris, aktif, _ = cases.rekap_sql_mentah(laporan.tahun, 1, 12)
