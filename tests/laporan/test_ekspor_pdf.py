@@ -15,6 +15,7 @@ from django.db.models import Sum
 from django.urls import reverse
 from PIL import Image as GambarPil
 from pypdf import PdfReader
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from akun.models import Pengguna, Peran
 from laporan.exports.pdf import (
@@ -24,7 +25,7 @@ from laporan.exports.pdf import (
     laporan_pemanfaatan_pdf,
     lembar_kendali_pdf,
 )
-from laporan.exports.pdf.dasar import perintah_potongan
+from laporan.exports.pdf.dasar import perintah_potongan, tabel_bertahap
 from laporan.exports.pdf.laporan_pemanfaatan import total_per_bulan
 from laporan.models import Instansi, JenisDokumen, KodeVerifikasi, RealisasiIku, RekapPemanfaatan, SumberRealisasi
 from laporan.services import laporan_ambil, laporan_buat, laporan_transisi
@@ -592,6 +593,25 @@ def test_laporan_500_opd_berhalaman_dengan_kepala_berulang(jam, instansi, penand
         f"Jumlah 0 0 {JUMLAH_OPD} {per_jenis} {JUMLAH_OPD} {per_jenis} {ribuan(2 * JUMLAH_OPD)} {ribuan(total)}"
     )
     assert rapat(baris_jumlah) in semua
+
+
+def test_tabel_bertahap_terpotong_di_baris_yang_sama_dengan_satu_table_reportlab():
+    """Setiap halaman memuat baris yang sama dengan satu Table panjang yang dipotong reportlab sendiri."""
+    kepala = [["No", "Uraian", "Jumlah"]]
+    isi = [[str(i), "\n".join(f"uraian {i} baris {b}" for b in range(i % 4 + 1)), str(i * 7)] for i in range(300)]
+    penutup = [["", "Jumlah", "313.950"]]
+    lebar = [40, 300, 80]
+
+    def pdf(cerita: list) -> bytes:
+        keluaran = io.BytesIO()
+        SimpleDocTemplate(keluaran).build([Spacer(1, 500), *cerita])  # halaman pertama tabel hanya sisa ruang
+        return keluaran.getvalue()
+
+    bertahap = tabel_bertahap(kepala, isi, lebar, kolom_angka=[2], penutup=penutup)
+    satu_table = Table([*kepala, *isi, *penutup], colWidths=lebar, repeatRows=1, style=TableStyle(bertahap[0].perintah))
+    harapan = halaman_teks(pdf([satu_table]))
+    assert len(harapan) > 10
+    assert halaman_teks(pdf(bertahap)) == harapan
 
 
 # Tabel utuh: 2 baris kepala (0–1) dan 10 baris isi (2–11, baris 11 = penutup).

@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -41,8 +42,10 @@ MARGIN_SAMPING = 2 * cm
 MARGIN_ATAS = 1.5 * cm
 MARGIN_BAWAH = 2.2 * cm  # ruang kaki: kode verifikasi dan nomor halaman
 PADDING_BINGKAI = 6  # padding bawaan Frame SimpleDocTemplate di tiap sisi
-# Baris yang dibangun untuk mencoba mengisi satu halaman tabel panjang; digandakan bila semuanya muat.
+# Baris yang dibangun untuk mencoba mengisi halaman pertama tabel panjang; digandakan bila semuanya muat.
+# Halaman berikutnya menaksir dari kerapatan baris halaman sebelumnya, dengan cadangan.
 BARIS_COBA = 64
+CADANGAN_TAKSIRAN = 1.25
 
 ABU_KEPALA = colors.HexColor("#E4E7EB")
 ABU_GARIS = colors.HexColor("#8A8F98")
@@ -285,7 +288,7 @@ class TabelBerhalaman(Flowable):
         perintah: Sequence[tuple],
         *,
         awal: int = 0,
-        baris_coba: int = BARIS_COBA,
+        baris_per_poin: float | None = None,
     ):
         super().__init__()
         self.kepala = kepala
@@ -293,7 +296,8 @@ class TabelBerhalaman(Flowable):
         self.lebar_kolom = lebar_kolom
         self.perintah = perintah  # koordinat tabel utuh (kepala + seluruh isi)
         self.awal = awal
-        self.baris_coba = baris_coba
+        self.baris_per_poin = baris_per_poin  # kerapatan baris isi pada halaman sebelumnya
+        self._jumlah_coba = 0
         self._coba: Table | None = None
         self._ukuran_coba: tuple | None = None  # ((lebar, tinggi) tersedia, (lebar, tinggi) Table)
 
@@ -308,10 +312,18 @@ class TabelBerhalaman(Flowable):
             style=TableStyle(gaya),
         )
 
+    def _taksiran(self, tinggi: float) -> int:
+        """Banyaknya baris yang agaknya sedikit melampaui `tinggi`."""
+        if self.baris_per_poin is None:
+            return BARIS_COBA
+        return math.ceil(self.baris_per_poin * tinggi * CADANGAN_TAKSIRAN) + 2
+
     def _tabel_coba(self, lebar: float, tinggi: float) -> Table:
         """Table berisi semua sisa baris, atau cukup baris untuk melampaui `tinggi` (lalu dipotong)."""
+        if self._coba is None:
+            self._jumlah_coba = self._taksiran(tinggi)
         while True:
-            akhir = min(self.awal + self.baris_coba, len(self.isi))
+            akhir = min(self.awal + self._jumlah_coba, len(self.isi))
             if self._coba is None:
                 self._coba = self._potongan(akhir)
                 self._ukuran_coba = None
@@ -320,7 +332,7 @@ class TabelBerhalaman(Flowable):
                 self._ukuran_coba = ((lebar, tinggi), self._coba.wrap(lebar, tinggi))
             if akhir == len(self.isi) or self._ukuran_coba[1][1] > tinggi:
                 return self._coba
-            self.baris_coba *= 2
+            self._jumlah_coba = max(2 * self._jumlah_coba, self._taksiran(tinggi))
             self._coba = None
 
     def wrap(self, lebar_tersedia, tinggi_tersedia):
@@ -334,11 +346,17 @@ class TabelBerhalaman(Flowable):
         if not bagian:
             return []  # satu baris pun tidak muat: pindah ke halaman berikutnya
         atas = bagian[0]
-        sisa = self.awal + atas._nrows - len(self.kepala)
+        terpakai = atas._nrows - len(self.kepala)
+        sisa = self.awal + terpakai
         if sisa >= len(self.isi):
             return [atas]
         lanjutan = TabelBerhalaman(
-            self.kepala, self.isi, self.lebar_kolom, self.perintah, awal=sisa, baris_coba=self.baris_coba
+            self.kepala,
+            self.isi,
+            self.lebar_kolom,
+            self.perintah,
+            awal=sisa,
+            baris_per_poin=(terpakai + 1) / tinggi_tersedia,
         )
         return [atas, lanjutan]
 
