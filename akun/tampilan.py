@@ -6,11 +6,17 @@ from django.db.models import QuerySet
 PER_HALAMAN = 25
 
 
-def paginasi(request, queryset: QuerySet, per_halaman: int = PER_HALAMAN) -> Page:
-    """Halaman dari `?halaman=`; nomor yang keliru jatuh ke halaman pertama/terakhir, bukan 404."""
+def paginasi(request, queryset: QuerySet, per_halaman: int = PER_HALAMAN, *, jumlah: int | None = None) -> Page:
+    """Halaman dari `?halaman=`; nomor yang keliru jatuh ke halaman pertama/terakhir, bukan 404.
+
+    `jumlah`: banyak baris yang sudah dihitung halaman (mis. bersama totalnya), agar tidak dihitung dua kali.
+    """
     if not queryset.ordered:
         raise ValueError("Daftar yang dipaginasi harus berurutan tetap.")
-    return Paginator(queryset, per_halaman).get_page(request.GET.get("halaman"))
+    paginator = Paginator(queryset, per_halaman)
+    if jumlah is not None:
+        paginator.count = jumlah  # menimpa cached_property: tanpa SELECT COUNT(*) kedua
+    return paginator.get_page(request.GET.get("halaman"))
 
 
 def urutan_stabil(queryset: QuerySet) -> QuerySet:

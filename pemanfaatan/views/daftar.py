@@ -17,8 +17,8 @@ from pemanfaatan.services import PemanfaatanError
 
 def daftar(request):
     filter_daftar = PemanfaatanFilter(request.GET, queryset=selectors.pemanfaatan_list(user=request.user))
-    page_obj = paginasi(request, urutan_stabil(filter_daftar.qs))
     ringkasan = selectors.pemanfaatan_ringkasan(daftar=filter_daftar.qs)
+    page_obj = paginasi(request, urutan_stabil(filter_daftar.qs), jumlah=ringkasan["jumlah_baris"])
     konteks = {"filter": filter_daftar, "page_obj": page_obj, "ringkasan": ringkasan}
     return render(request, "pemanfaatan/daftar.html", konteks)
 

@@ -154,6 +154,8 @@ def test_paginasi_stabil_dan_nomor_halaman_keliru(client, kabid, staf, opd):
     pk = [b.pk for h in halaman for b in h]
     assert len(pk) == 60 and len(set(pk)) == 60
     assert client.get(reverse("pemanfaatan:daftar"), {"halaman": "abc"}).status_code == 200
+    terakhir = client.get(reverse("pemanfaatan:daftar"), {"halaman": 99}).context["page_obj"]
+    assert (terakhir.number, terakhir.paginator.num_pages, len(terakhir)) == (3, 3, 10)
 
 
 def jumlah_kueri_daftar(client) -> int:
@@ -169,7 +171,18 @@ def test_jumlah_kueri_sama_untuk_10_dan_5000_baris(client, kabid, staf, opd, opd
     buat_baris(opd_lain, staf, None, n=4990, bulan=5)
     kueri_5000 = jumlah_kueri_daftar(client)
     assert kueri_10 == kueri_5000
-    assert kueri_10 <= 12
+    assert kueri_10 <= 10
+
+
+def test_banyak_baris_paginasi_dihitung_sekali_bersama_total(client, kabid, staf, opd):
+    """Paginasi memakai banyak baris dari kueri total: tidak ada SELECT COUNT(*) kedua atas seluruh Daftar."""
+    buat_baris(opd, staf, n=30)
+    client.force_login(kabid)
+    with CaptureQueriesContext(connection) as kueri:
+        respons = client.get(reverse("pemanfaatan:daftar"))
+    assert respons.context["page_obj"].paginator.count == respons.context["ringkasan"]["jumlah_baris"] == 30
+    hitungan = [q["sql"] for q in kueri if 'AS "__count" FROM "pemanfaatan_pemanfaatan"' in q["sql"]]
+    assert hitungan == []
 
 
 def test_halaman_daftar_tidak_bocor_html_dari_teks_pengguna(client, kabid, staf, opd):
