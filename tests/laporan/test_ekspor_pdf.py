@@ -15,6 +15,8 @@ from django.db.models import Sum
 from django.urls import reverse
 from PIL import Image as GambarPil
 from pypdf import PdfReader
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from akun.models import Pengguna, Peran
@@ -25,8 +27,9 @@ from laporan.exports.pdf import (
     laporan_pemanfaatan_pdf,
     lembar_kendali_pdf,
 )
+from laporan.exports.pdf.aman import Pembungkus, bungkus
 from laporan.exports.pdf.dasar import perintah_potongan, tabel_bertahap
-from laporan.exports.pdf.laporan_pemanfaatan import total_per_bulan
+from laporan.exports.pdf.laporan_pemanfaatan import _lebar_terlebar, total_per_bulan
 from laporan.models import Instansi, JenisDokumen, KodeVerifikasi, RealisasiIku, RekapPemanfaatan, SumberRealisasi
 from laporan.services import laporan_ambil, laporan_buat, laporan_transisi
 from laporan.sop import LANGKAH
@@ -640,6 +643,43 @@ def test_perintah_gaya_potongan_terakhir_memuat_penutup():
         ("BACKGROUND", (0, 3), (-1, 3), "abu"),
         ("FONT", (0, 3), (-1, 3), "Helvetica-Bold"),
     ]
+
+
+NAMA_OPD = [
+    "Dinas Kependudukan dan Pencatatan Sipil",
+    "Badan Pengelolaan Keuangan dan Aset Daerah",
+    "Dinas Pemberdayaan Masyarakat dan Desa",
+    "RSUD M. Natsir",
+    "Sekretariat DPRD",
+    "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+]
+
+
+def test_nama_dipatah_seperti_simplesplit_reportlab():
+    pembungkus = Pembungkus(font="Helvetica", ukuran=7.5, lebar=80)
+    for nama in NAMA_OPD:
+        harapan = simpleSplit(nama, "Helvetica", 7.5, 80)
+        assert pembungkus(nama).split("\n") == harapan
+        assert bungkus(nama, font="Helvetica", ukuran=7.5, lebar=80).split("\n") == harapan
+    assert len(simpleSplit(NAMA_OPD[0], "Helvetica", 7.5, 80)) == 2  # memang dipatah
+
+
+def test_kata_terlalu_panjang_dipatah_per_huruf_dan_baris_yang_muat_apa_adanya():
+    pembungkus = Pembungkus(font="Helvetica", ukuran=7.5, lebar=40)
+    alamat = "/media/data_dukung/2026/surat_permohonan.pdf"
+    baris = pembungkus(f"Berkas {alamat}").split("\n")
+    assert baris[0] == "Berkas"
+    assert "".join(baris[1:]) == alamat
+    assert all(stringWidth(b, "Helvetica", 7.5) <= 40 for b in baris)
+    assert pembungkus("a  b") == "a  b"  # muat satu baris: spasi ganda tidak dirapatkan
+    assert pembungkus("") == ""
+
+
+def test_lebar_angka_terlebar_sama_dengan_mengukur_setiap_angka():
+    angka = {"7", "1.111", "999", "4.444.444", "3.000.001", "–", "12.345.678", ""}
+    for font in ("Helvetica", "Helvetica-Bold"):
+        assert _lebar_terlebar(angka, font) == max(stringWidth(t, font, 7.5) for t in angka)
+        assert _lebar_terlebar(angka, font) == stringWidth("12.345.678", font, 7.5)
 
 
 def ribuan(nilai: int) -> str:

@@ -10,7 +10,6 @@ import re
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
@@ -37,21 +36,64 @@ def bungkus(teks, *, font: str, ukuran: float, lebar: float) -> str:
     """Teks polos untuk sel tabel, dipatah menjadi baris yang muat selebar `lebar`.
 
     Sel string tidak diurai dan jauh lebih murah daripada Paragraph per sel; kata yang lebih panjang
-    dari satu baris (mis. alamat berkas) dipatah per huruf.
+    dari satu baris (mis. alamat berkas) dipatah per huruf. Untuk banyak sel selebar sama: `Pembungkus`.
     """
-    baris = []
-    for bagian in bersihkan(teks).split("\n"):
-        if stringWidth(bagian, font, ukuran) <= lebar:
-            baris.append(bagian)  # muat satu baris: tanpa simpleSplit, yang mengukur ulang kata per kata
-            continue
-        for potongan in simpleSplit(bagian, font, ukuran, lebar) or [""]:
-            baris.extend(_patah_kata(potongan, font, ukuran, lebar))
-    return "\n".join(baris)
+    return Pembungkus(font=font, ukuran=ukuran, lebar=lebar)(teks)
+
+
+class Pembungkus:
+    """`bungkus()` untuk banyak teks berfon, berukuran dan selebar sama; lebar setiap kata diukur sekali.
+
+    500 nama OPD berbagi kata yang sama ("Dinas", "dan", "Daerah" …). Pematahannya sama dengan simpleSplit
+    reportlab: kata demi kata, kata pertama sebuah baris selalu masuk, spasi berturut-turut menjadi satu.
+    """
+
+    def __init__(self, *, font: str, ukuran: float, lebar: float):
+        self.font = font
+        self.ukuran = ukuran
+        self.lebar = lebar
+        self._spasi = stringWidth(" ", font, ukuran)
+        self._lebar_kata: dict[str, float] = {}
+
+    def _ukur(self, kata: str) -> float:
+        lebar = self._lebar_kata.get(kata)
+        if lebar is None:
+            lebar = self._lebar_kata[kata] = stringWidth(kata, self.font, self.ukuran)
+        return lebar
+
+    def __call__(self, teks) -> str:
+        baris = []
+        for bagian in bersihkan(teks).split("\n"):
+            if stringWidth(bagian, self.font, self.ukuran) <= self.lebar:
+                baris.append(bagian)  # muat satu baris: apa adanya, spasinya tidak dirapatkan
+            else:
+                baris.extend(self._patah(bagian))
+        return "\n".join(baris)
+
+    def _patah(self, bagian: str) -> list[str]:
+        hasil: list[str] = []
+        kata_baris: list[str] = []
+        terisi = -self._spasi
+        for kata in bagian.split():
+            lebar_kata = self._ukur(kata)
+            if not kata_baris or terisi + self._spasi + lebar_kata <= self.lebar:
+                kata_baris.append(kata)
+                terisi += self._spasi + lebar_kata
+                continue
+            hasil.extend(self._tutup(kata_baris, terisi))
+            kata_baris, terisi = [kata], lebar_kata
+        if kata_baris:
+            hasil.extend(self._tutup(kata_baris, terisi))
+        return hasil or [""]
+
+    def _tutup(self, kata_baris: list[str], terisi: float) -> list[str]:
+        baris = " ".join(kata_baris)
+        if terisi <= self.lebar:
+            return [baris]
+        return _patah_kata(baris, self.font, self.ukuran, self.lebar)  # satu kata yang lebih lebar dari sel
 
 
 def _patah_kata(baris: str, font: str, ukuran: float, lebar: float) -> list[str]:
-    if stringWidth(baris, font, ukuran) <= lebar:
-        return [baris]
     hasil, sekarang = [], ""
     for huruf in baris:
         if sekarang and stringWidth(sekarang + huruf, font, ukuran) > lebar:

@@ -8,7 +8,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from akun.models import Peran
 from laporan import selectors
-from laporan.exports.pdf.aman import bungkus, paragraf
+from laporan.exports.pdf.aman import Pembungkus, paragraf
 from laporan.exports.pdf.dasar import (
     FONT,
     FONT_TEBAL,
@@ -98,14 +98,21 @@ def _ringkasan(laporan: Laporan, total: dict, lebar: float) -> list:
     return [tabel_keterangan(baris, lebar)]
 
 
-def _lebar_angka(isi: list[list[str]], penutup: list[str], kolom: int, minimum: float) -> float:
-    """Kolom angka selebar angka terpanjangnya (penutup dicetak tebal), agar jutaan tidak meluber.
+def _lebar_terlebar(teks: set[str], font: str) -> float:
+    """Lebar teks terlebar, diukur sekali per bentuk teks.
 
-    Lebar diukur sekali per teks yang berbeda: 500 OPD berbagi banyak angka yang sama (0, 1, 2 …).
+    Lebar string fon standar PDF adalah jumlah lebar hurufnya, jadi huruf yang sama lebarnya (angka 0–9)
+    dapat disamakan tanpa mengubah lebar: 500 angka tujuh digit menjadi satu bentuk `0.000.000`.
     """
+    wakil: dict[float, str] = {}
+    peta = {ord(huruf): wakil.setdefault(stringWidth(huruf, font, UKURAN_TABEL), huruf) for huruf in set().union(*teks)}
+    return max(stringWidth(bentuk, font, UKURAN_TABEL) for bentuk in {t.translate(peta) for t in teks})
+
+
+def _lebar_angka(isi: list[list[str]], penutup: list[str], kolom: int, minimum: float) -> float:
+    """Kolom angka selebar angka terpanjangnya (penutup dicetak tebal), agar jutaan tidak meluber."""
     terlebar = max(
-        [stringWidth(teks, FONT, UKURAN_TABEL) for teks in {baris[kolom] for baris in isi}]
-        + [stringWidth(penutup[kolom], FONT_TEBAL, UKURAN_TABEL)]
+        _lebar_terlebar({baris[kolom] for baris in isi}, FONT), stringWidth(penutup[kolom], FONT_TEBAL, UKURAN_TABEL)
     )
     return max(minimum, terlebar + 8)
 
@@ -136,8 +143,9 @@ def _tabel_opd(daftar: list[BarisOpd], lebar: float) -> list:
     lebar_nomor = _lebar_angka(isi, penutup, 0, 0.75 * cm)
     lebar_kolom_angka = [_lebar_angka(isi, penutup, k, 1.35 * cm if k % 2 == 0 else 1.5 * cm) for k in kolom_angka]
     lebar_opd = lebar - lebar_nomor - sum(lebar_kolom_angka)
+    bungkus_nama = Pembungkus(font=FONT, ukuran=UKURAN_TABEL, lebar=lebar_opd - 6)
     for sel in isi:
-        sel[1] = bungkus(sel[1], font=FONT, ukuran=UKURAN_TABEL, lebar=lebar_opd - 6)
+        sel[1] = bungkus_nama(sel[1])
     rentang = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1))]
     rentang += [("SPAN", (2 + 2 * i, 0), (3 + 2 * i, 0)) for i in range(len(JENIS) + 1)]
     return tabel_bertahap(
