@@ -4,7 +4,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django_fsm import can_proceed
@@ -68,10 +68,11 @@ def _status_giliran(user: Pengguna) -> list[str]:
 
 def tugas_queryset(*, user: Pengguna) -> QuerySet[Laporan]:
     """Laporan yang sedang menunggu peran pengguna (langkah Staf hanya untuk Staf yang ditunjuk, bila ada)."""
+    laporan = Laporan.objects.filter(status__in=_status_giliran(user))
+    if not user.punya_peran(Peran.STAF):
+        return laporan  # syarat Staf yang ditunjuk di bawah hanya menyangkut langkah Staf
     status_staf = [langkah.status for langkah in LANGKAH if langkah.pelaksana == Peran.STAF]
-    return Laporan.objects.filter(status__in=_status_giliran(user)).exclude(
-        Q(status__in=status_staf) & Q(staf_ditunjuk__is_active=True) & ~Q(staf_ditunjuk=user)
-    )
+    return laporan.exclude(Q(status__in=status_staf) & Q(staf_ditunjuk__is_active=True) & ~Q(staf_ditunjuk=user))
 
 
 def transisi_terakhir(laporan_ref) -> QuerySet[RiwayatLaporan]:
@@ -91,24 +92,8 @@ def alasan_pengembalian(*, laporan: Laporan) -> RiwayatLaporan | None:
     return None
 
 
-@dataclass(frozen=True)
-class Lencana:
-    tugas: int
-    notifikasi_baru: int
-
-
-def _banyak(queryset: QuerySet) -> Subquery:
-    """COUNT(*) sebuah queryset sebagai subkueri skalar."""
-    return Subquery(queryset.order_by().annotate(banyak=Func(F("pk"), function="COUNT")).values("banyak"))
-
-
-def lencana(*, user: Pengguna) -> Lencana:
-    """Lencana navigasi di setiap halaman: Tugas Saya dan notifikasi yang belum dibaca, dalam satu kueri."""
-    baru = Notifikasi.objects.filter(penerima=user, dibaca_pada__isnull=True)
-    tugas, notifikasi_baru = (
-        Pengguna.objects.filter(pk=user.pk).values_list(_banyak(tugas_queryset(user=user)), _banyak(baru)).get()
-    )
-    return Lencana(tugas=tugas, notifikasi_baru=notifikasi_baru)
+def jumlah_tugas(*, user: Pengguna) -> int:
+    return tugas_queryset(user=user).count()
 
 
 @dataclass(frozen=True)
@@ -241,6 +226,10 @@ def ringkasan_waktu(*, laporan: Laporan) -> RingkasanWaktu:
 
 def notifikasi_list(*, user: Pengguna) -> QuerySet[Notifikasi]:
     return Notifikasi.objects.filter(penerima=user).select_related("laporan")
+
+
+def jumlah_notifikasi_baru(*, user: Pengguna) -> int:
+    return Notifikasi.objects.filter(penerima=user, dibaca_pada__isnull=True).count()
 
 
 def laporan_aktif_ada(*, tahun: int) -> bool:
