@@ -4,7 +4,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django_fsm import can_proceed
@@ -237,8 +237,12 @@ def laporan_aktif_ada(*, tahun: int) -> bool:
 
 
 def total_rekap(*, laporan: Laporan) -> dict:
-    """Total hitungan beku per jenis dan keseluruhan, dalam satu kueri agregat."""
-    agregat = {"semua_kegiatan": Sum("jumlah_kegiatan", default=0), "semua_jumlah": Sum("total_jumlah", default=0)}
+    """Total hitungan beku per jenis dan keseluruhan, dan banyak barisnya, dalam satu kueri agregat."""
+    agregat = {
+        "banyak_baris": Count("pk"),
+        "semua_kegiatan": Sum("jumlah_kegiatan", default=0),
+        "semua_jumlah": Sum("total_jumlah", default=0),
+    }
     for jenis in JenisPemanfaatan:
         agregat[f"jenis_{jenis.value}"] = Sum("total_jumlah", filter=Q(jenis=jenis), default=0)
     hasil = laporan.rekap.aggregate(**agregat)

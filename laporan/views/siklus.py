@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -56,31 +57,37 @@ class BarisRekap(NamedTuple):
     tautan: str  # baris Daftar dan data dukung yang membentuk angka ini
 
 
-def rekap_dengan_tautan(laporan) -> list[BarisRekap]:
-    """Setiap baris hitungan beku dengan tautan ke baris Daftar dan data dukung di baliknya.
+# Sumatera Barat (52 OPD × 3 jenis) muat di satu halaman; ribuan OPD tidak dirender sekaligus.
+PER_HALAMAN_REKAP = 200
+
+
+def rekap_dengan_tautan(request, laporan, *, jumlah: int | None = None) -> Page:
+    """Satu halaman hitungan beku (`?halaman=`), tiap baris dengan tautan ke baris Daftar dan data dukungnya.
 
     Dibaca sebagai nilai, bukan objek model, dan alamat periode dibentuk sekali; tiap baris hanya menambah OPD
-    dan jenisnya (keduanya aman di URL: bilangan dan kode jenis). Halaman Laporan merender ratusan sampai
-    ribuan baris ini.
+    dan jenisnya (keduanya aman di URL: bilangan dan kode jenis). `jumlah`: banyak baris bila sudah dihitung.
     """
     dasar = tautan_daftar(laporan)
     label = dict(JenisPemanfaatan.choices)
     baris = laporan.rekap.values_list("opd__nama", "opd_id", "jenis", "jumlah_kegiatan", "total_jumlah")
-    return [
+    halaman = paginasi(request, urutan_stabil(baris), PER_HALAMAN_REKAP, jumlah=jumlah)
+    halaman.object_list = [
         BarisRekap(nama, label[jenis], kegiatan, jumlah, f"{dasar}&opd={opd}&jenis={jenis}")
-        for nama, opd, jenis, kegiatan, jumlah in baris
+        for nama, opd, jenis, kegiatan, jumlah in halaman.object_list
     ]
+    return halaman
 
 
 def laporan_detail(request, pk: int):
     laporan = selectors.laporan_get(user=request.user, pk=pk)
+    total = selectors.total_rekap(laporan=laporan)
     konteks = {
         "laporan": laporan,
         "linimasa": selectors.linimasa(laporan=laporan),
         "ringkasan_waktu": selectors.ringkasan_waktu(laporan=laporan),
         "riwayat": laporan.riwayat.select_related("oleh"),
-        "rekap": rekap_dengan_tautan(laporan),
-        "total_rekap": selectors.total_rekap(laporan=laporan),
+        "rekap": rekap_dengan_tautan(request, laporan, jumlah=total["banyak_baris"]),
+        "total_rekap": total,
         "realisasi_iku": laporan.realisasi_iku.select_related("iku"),
         "aksi_tersedia": selectors.aksi_tersedia(laporan=laporan, user=request.user),
         "langkah_terbuka": laporan.langkah_terbuka(),
@@ -91,14 +98,14 @@ def laporan_detail(request, pk: int):
     return render(request, "laporan/laporan_detail.html", konteks)
 
 
-def _konteks_aksi(laporan, aksi: Aksi) -> dict:
+def _konteks_aksi(request, laporan, aksi: Aksi) -> dict:
     """Yang ditampilkan di samping formulir: kelengkapan SOP, dan hitungan/Daftar bila langkah memerlukannya."""
     konteks = {"langkah": langkah_untuk_aksi(aksi), "pengembalian": pengembalian_untuk_aksi(aksi)}
     periode = {"tahun": laporan.tahun, "bulan_awal": laporan.bulan_awal, "bulan_akhir": laporan.bulan_akhir}
     if aksi == Aksi.SELESAIKAN_DAFTAR:
         konteks["peringatan"] = kelengkapan.periksa(**periode)
     if aksi in (Aksi.SAMPAIKAN_LAPORAN, Aksi.KEMBALIKAN_KE_STAF):
-        konteks["rekap"] = rekap_dengan_tautan(laporan)
+        konteks["rekap"] = rekap_dengan_tautan(request, laporan)
         konteks["tautan_daftar"] = tautan_daftar(laporan)
     return konteks
 
@@ -127,7 +134,7 @@ def laporan_aksi(request, pk: int, aksi: str):
         raise PermissionDenied(alasan)
     else:
         form = FORM_AKSI[aksi](laporan=laporan)
-    konteks = {"laporan": laporan, "aksi": aksi, "form": form, **_konteks_aksi(laporan, aksi)}
+    konteks = {"laporan": laporan, "aksi": aksi, "form": form, **_konteks_aksi(request, laporan, aksi)}
     return render(request, "laporan/laporan_aksi.html", konteks)
 
 

@@ -1,13 +1,14 @@
 """Halaman siklus SOP lewat klien HTTP: formulir tiap langkah, tombol per peran, Tugas Saya, notifikasi, IKU."""
 
+import lxml.html
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from laporan.models import Iku, LangkahLaporan, Laporan, Notifikasi, RiwayatLaporan, TargetIku
-from pemanfaatan.models import Pemanfaatan
+from laporan.models import Iku, LangkahLaporan, Laporan, Notifikasi, RekapPemanfaatan, RiwayatLaporan, TargetIku
+from pemanfaatan.models import JenisOpd, JenisPemanfaatan, Opd, Pemanfaatan
 from tests.laporan.conftest import PERIODE, TAHUN, data_sah
 
 pytestmark = pytest.mark.django_db
@@ -231,3 +232,35 @@ def test_setiap_hitungan_beku_menaut_ke_baris_daftar_yang_membentuknya(client, k
     for baris in rekap:
         ringkasan = client.get(baris.tautan).context["ringkasan"]
         assert (ringkasan["jumlah_baris"], ringkasan["total_jumlah"]) == (baris.jumlah_kegiatan, baris.total_jumlah)
+
+
+def test_hitungan_beku_ribuan_opd_dipaginasi_total_tetap_utuh(client, kasi, buat_laporan, daftar_triwulan):
+    """Tabel hitungan beku 200 baris per halaman; total dan banyak kueri tidak bergantung pada halaman."""
+    laporan = buat_laporan("laporan")
+    url = reverse("laporan:detail", args=[laporan.pk])
+    client.force_login(kasi)
+    with CaptureQueriesContext(connection) as kueri_sedikit:
+        client.get(url)
+    tambahan = Opd.objects.bulk_create(
+        Opd(kode=f"9.99.{i:04d}", nama=f"OPD Uji {i:03d}", jenis=JenisOpd.DINAS) for i in range(70)
+    )
+    RekapPemanfaatan.objects.bulk_create(
+        RekapPemanfaatan(laporan=laporan, opd=o, jenis=jenis, jumlah_kegiatan=1, total_jumlah=2)
+        for o in tambahan
+        for jenis in JenisPemanfaatan
+    )
+    semua = RekapPemanfaatan.objects.filter(laporan=laporan).count()
+    assert semua == 5 + 210
+    with CaptureQueriesContext(connection) as kueri_banyak:
+        pertama = client.get(url)
+    assert len(kueri_banyak) == len(kueri_sedikit)
+    kedua = client.get(url, {"halaman": 2})
+    assert (len(pertama.context["rekap"]), len(kedua.context["rekap"])) == (200, semua - 200)
+    assert pertama.context["rekap"].paginator.count == semua
+    nama = [b.opd for b in pertama.context["rekap"]] + [b.opd for b in kedua.context["rekap"]]
+    assert len(nama) == semua and nama == sorted(nama)
+    # Total hitungan beku di kedua halaman adalah total seluruh tabel, bukan halaman itu saja.
+    for respons in (pertama, kedua):
+        total = lxml.html.fromstring(respons.content).get_element_by_id("total-rekap").text_content()
+        assert total == f"{350 + 40 + 3 + 7 + 20 + 210 * 2:,}".replace(",", ".")
+    assert "Baris 201–215 dari 215" in kedua.content.decode()
