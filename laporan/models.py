@@ -157,6 +157,8 @@ class Laporan(ConcurrentTransitionMixin, models.Model):
         return staf if staf is not None and staf.is_active else None
 
     def langkah_terbuka(self) -> "LangkahLaporan | None":
+        if "langkah" in getattr(self, "_prefetched_objects_cache", {}):  # sudah dibaca halaman ini
+            return next((c for c in self.langkah.all() if c.selesai_pada is None), None)
         return self.langkah.filter(selesai_pada__isnull=True).select_related("diambil_oleh").first()
 
     def alasan_ditolak(self, user, aksi: Aksi) -> str | None:

@@ -4,7 +4,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django_fsm import can_proceed
@@ -181,9 +181,17 @@ class BarisLinimasa:
     waktu_baku: timedelta  # yang berlaku bagi Laporan ini
 
 
+def langkah_laporan(laporan: Laporan) -> list[LangkahLaporan]:
+    """Semua catatan langkah Laporan beserta pengambil dan penyelesainya, dibaca sekali per objek Laporan:
+    linimasa, ringkasan waktu dan langkah terbuka pada halaman yang sama memakai bacaan yang sama."""
+    semua = LangkahLaporan.objects.select_related("diambil_oleh", "selesai_oleh")
+    prefetch_related_objects([laporan], Prefetch("langkah", queryset=semua))
+    return list(laporan.langkah.all())
+
+
 def linimasa(*, laporan: Laporan) -> list[BarisLinimasa]:
     """Tujuh langkah SOP dengan catatan pengerjaannya, untuk lajur per pelaksana."""
-    semua = list(laporan.langkah.select_related("diambil_oleh", "selesai_oleh"))
+    semua = langkah_laporan(laporan)
     sekarang = langkah_pada_status(laporan.status)
     baris = []
     for langkah in LANGKAH:
@@ -215,7 +223,7 @@ class RingkasanWaktu:
 
 def ringkasan_waktu(*, laporan: Laporan) -> RingkasanWaktu:
     """Total waktu kerja siklus dibanding jumlah waktu baku (7 jam 50 menit) dan bagian langkah tepat waktu."""
-    selesai = [c for c in laporan.langkah.all() if c.durasi_kerja is not None]
+    selesai = [c for c in langkah_laporan(laporan) if c.durasi_kerja is not None]
     return RingkasanWaktu(
         total_kerja=sum((c.durasi_kerja for c in selesai), timedelta()),
         total_baku=laporan.total_waktu_baku,

@@ -264,3 +264,14 @@ def test_hitungan_beku_ribuan_opd_dipaginasi_total_tetap_utuh(client, kasi, buat
         total = lxml.html.fromstring(respons.content).get_element_by_id("total-rekap").text_content()
         assert total == f"{350 + 40 + 3 + 7 + 20 + 210 * 2:,}".replace(",", ".")
     assert "Baris 201–215 dari 215" in kedua.content.decode()
+
+
+def test_halaman_laporan_membaca_catatan_langkah_sekali(client, kasi, buat_laporan):
+    """Linimasa, ringkasan waktu, langkah terbuka dan aksi yang tersedia memakai satu bacaan catatan langkah."""
+    laporan = buat_laporan("disposisi_kasi")
+    client.force_login(kasi)
+    with CaptureQueriesContext(connection) as kueri:
+        respons = client.get(reverse("laporan:detail", args=[laporan.pk]))
+    assert respons.context["langkah_terbuka"] == laporan.langkah.get(selesai_pada__isnull=True)
+    assert respons.context["aksi_tersedia"]
+    assert len([q for q in kueri if 'FROM "laporan_langkahlaporan"' in q["sql"]]) == 1
