@@ -139,23 +139,27 @@ def bulan_lengkap(tahun: int) -> int:
     return bulan_berjalan(tahun)
 
 
-def _kunci(jenis: JenisPemanfaatan, awalan: str) -> str:
-    return f"{awalan}_{jenis.value.lower()}"
+class PerBulanJenis:
+    """Banyak baris dan total per tahun × bulan × jenis untuk tahun ini dan tahun lalu, dari satu GROUP BY (paling
+    banyak 72 kelompok): ringkasan setahun, per jenis, tren bulanan dan pembanding dijumlahkan dari sini, bukan
+    dengan satu pindaian Daftar per bagian."""
 
+    def __init__(self, tahun: int):
+        kelompok = (
+            Pemanfaatan.objects.filter(tahun__in=(tahun, tahun - 1))
+            .values_list("tahun", "bulan", "jenis")
+            .annotate(Count("pk"), Sum("jumlah"))
+            .order_by()
+        )
+        self._nilai = {(th, bulan, jenis): (banyak, total) for th, bulan, jenis, banyak, total in kelompok}
 
-def _agregat_tahun(tahun: int, bulan_sampai: int) -> dict:
-    """Satu kueri agregat: ringkasan setahun (banyak baris, total, per jenis) dan jumlah per jenis tahun ini dan
-    tahun lalu pada bulan 1 sampai `bulan_sampai` (pembanding)."""
-    ini = Q(tahun=tahun)
-    agregat = {"jumlah_baris": Count("pk", filter=ini), "total_jumlah": Sum("jumlah", filter=ini, default=0)}
-    for jenis in JenisPemanfaatan:
-        agregat[_kunci(jenis, "baris")] = Count("pk", filter=ini & Q(jenis=jenis))
-        agregat[_kunci(jenis, "total")] = Sum("jumlah", filter=ini & Q(jenis=jenis), default=0)
-    for th in (tahun, tahun - 1):
-        rentang = Q(tahun=th, bulan__lte=bulan_sampai)
-        for jenis in JenisPemanfaatan:
-            agregat[f"{th}_{jenis.value}"] = Sum("jumlah", filter=rentang & Q(jenis=jenis), default=0)
-    return Pemanfaatan.objects.filter(tahun__in=(tahun, tahun - 1)).aggregate(**agregat)
+    def jumlah(self, tahun: int, *, jenis: str | None = None, bulan: int | None = None, sampai_bulan: int = 12):
+        """(banyak baris, total) pada tahun itu, untuk satu jenis dan/atau satu bulan, atau Januari..sampai_bulan."""
+        banyak = total = 0
+        for (th, bln, jns), (n, t) in self._nilai.items():
+            if th == tahun and bln <= sampai_bulan and jenis in (None, jns) and bulan in (None, bln):
+                banyak, total = banyak + n, total + t
+        return banyak, total
 
 
 def _jumlah_opd(tahun: int, bulan_sampai: int) -> dict:
@@ -172,24 +176,17 @@ def _jumlah_opd(tahun: int, bulan_sampai: int) -> dict:
     return Opd.objects.filter(aktif=True).aggregate(**agregat)
 
 
-def _tren(tahun: int, bulan_terakhir: int) -> list[BulanTren]:
-    nilai = {
-        (baris["bulan"], baris["jenis"]): baris
-        for baris in Pemanfaatan.objects.filter(tahun=tahun)
-        .values("bulan", "jenis")
-        .annotate(jumlah_baris=Count("pk"), total=Sum("jumlah"))
-        .order_by()
-    }
+def _tren(tahun: int, bulan_terakhir: int, per_bulan: PerBulanJenis) -> list[BulanTren]:
     tren = []
     for bulan in range(1, 13):
         per_jenis = []
         for jenis in JenisPemanfaatan:
-            baris = nilai.get((bulan, jenis.value), {"jumlah_baris": 0, "total": 0})
+            banyak, total = per_bulan.jumlah(tahun, jenis=jenis.value, bulan=bulan)
             per_jenis.append(
                 NilaiJenis(
                     jenis=jenis,
-                    jumlah_baris=baris["jumlah_baris"],
-                    total=baris["total"],
+                    jumlah_baris=banyak,
+                    total=total,
                     tautan=tautan.daftar(tahun=tahun, bulan=bulan, jenis=jenis.value),
                 )
             )
@@ -239,8 +236,8 @@ def _temuan(tahun: int) -> list[Temuan]:
     ]
 
 
-def _pembanding(tahun: int, bulan_sampai: int, hasil: dict, opd: dict) -> Pembanding:
-    """Tahun ini dan tahun lalu pada rentang bulan yang sama, dari `_agregat_tahun` dan `_jumlah_opd`."""
+def _pembanding(tahun: int, bulan_sampai: int, per_bulan: PerBulanJenis, opd: dict) -> Pembanding:
+    """Tahun ini dan tahun lalu pada rentang bulan yang sama, dari `PerBulanJenis` dan `_jumlah_opd`."""
     lalu = tahun - 1
     return Pembanding(
         tahun_lalu=lalu,
@@ -248,8 +245,8 @@ def _pembanding(tahun: int, bulan_sampai: int, hasil: dict, opd: dict) -> Pemban
         per_jenis=[
             BandingJenis(
                 jenis=jenis,
-                tahun_ini=hasil[f"{tahun}_{jenis.value}"],
-                tahun_lalu=hasil[f"{lalu}_{jenis.value}"],
+                tahun_ini=per_bulan.jumlah(tahun, jenis=jenis.value, sampai_bulan=bulan_sampai)[1],
+                tahun_lalu=per_bulan.jumlah(lalu, jenis=jenis.value, sampai_bulan=bulan_sampai)[1],
                 tautan_ini=tautan.daftar(tahun=tahun, jenis=jenis.value, bulan_sampai=bulan_sampai),
                 tautan_lalu=tautan.daftar(tahun=lalu, jenis=jenis.value, bulan_sampai=bulan_sampai),
             )
@@ -310,8 +307,8 @@ class Indikator:
         return bulan_lengkap(self.tahun)
 
     @cached_property
-    def _agregat(self) -> dict:
-        return _agregat_tahun(self.tahun, self._bulan_lengkap)
+    def _per_bulan(self) -> PerBulanJenis:
+        return PerBulanJenis(self.tahun)
 
     @cached_property
     def _opd(self) -> dict:
@@ -333,27 +330,24 @@ class Indikator:
 
     @property
     def jumlah_baris(self) -> int:
-        return self._agregat["jumlah_baris"]
+        return self._per_bulan.jumlah(self.tahun)[0]
 
     @property
     def total_jumlah(self) -> int:
-        return self._agregat["total_jumlah"]
+        return self._per_bulan.jumlah(self.tahun)[1]
 
     @cached_property
     def per_jenis(self) -> list[NilaiJenis]:
-        return [
-            NilaiJenis(
-                jenis=jenis,
-                jumlah_baris=self._agregat[_kunci(jenis, "baris")],
-                total=self._agregat[_kunci(jenis, "total")],
-                tautan=tautan.daftar(tahun=self.tahun, jenis=jenis.value),
-            )
-            for jenis in JenisPemanfaatan
-        ]
+        hasil = []
+        for jenis in JenisPemanfaatan:
+            banyak, total = self._per_bulan.jumlah(self.tahun, jenis=jenis.value)
+            tautan_jenis = tautan.daftar(tahun=self.tahun, jenis=jenis.value)
+            hasil.append(NilaiJenis(jenis=jenis, jumlah_baris=banyak, total=total, tautan=tautan_jenis))
+        return hasil
 
     @cached_property
     def tren(self) -> list[BulanTren]:
-        return _tren(self.tahun, bulan_berjalan(self.tahun))
+        return _tren(self.tahun, bulan_berjalan(self.tahun), self._per_bulan)
 
     @cached_property
     def opd_teratas(self) -> list[OpdTeratas]:
@@ -380,7 +374,7 @@ class Indikator:
 
     @cached_property
     def pembanding(self) -> Pembanding:
-        return _pembanding(self.tahun, self._bulan_lengkap, self._agregat, self._opd)
+        return _pembanding(self.tahun, self._bulan_lengkap, self._per_bulan, self._opd)
 
     @cached_property
     def iku(self) -> list[CapaianIku]:
