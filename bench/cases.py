@@ -65,6 +65,7 @@ TARGET = {
     "laporan": {"sumbar": 5, "stress": 5},
     "tugas": {"sumbar": 5, "stress": 5},
     "beranda": {"sumbar": None, "stress": None},
+    "bingkai": {"sumbar": None, "stress": None},
     "rekap": {"sumbar": 1.5, "stress": 1.5},
     "ekspor_excel": {"sumbar": 1.3, "stress": 1.3},
     "impor_excel": {"sumbar": 3, "stress": None},
@@ -170,6 +171,8 @@ def halaman(konteks: Konteks) -> list[tuple[str, str, str, str]]:
         ("laporan", "Halaman Laporan (linimasa, hitungan, riwayat)", "kasi", konteks.laporan.get_absolute_url()),
         ("tugas", "Tugas Saya", "kabid", reverse("laporan:tugas")),
         ("beranda", "Beranda (keterangan)", "kabid", reverse("beranda")),
+        # Lantai setiap halaman aplikasi: base.html, navigasi berizin, lencana, tanpa isi (keterangan).
+        ("bingkai", "Bingkai halaman saja (keterangan)", "kabid", reverse("password_change_done")),
     ]
 
 
