@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from akun.models import Pengguna, Peran
 from laporan import kelengkapan, rekap
@@ -102,40 +103,64 @@ class SelesaikanDaftarForm(FormAksi):
         return " ".join(p.pesan for p in self.peringatan)
 
 
+class FormBersidik(FormAksi):
+    """Aksi yang mengesahkan isi yang dilihat pengguna (hitungan, peringatan), bukan isi sesaat transisi.
+
+    Halaman membawa sidik isi itu (`sidik_terkini()`) dalam kolom tersembunyi; saat transisi, isi dibentuk ulang
+    dan sidiknya harus sama. Bila berbeda, formulir ditolak dengan `pesan_berubah` dan ditampilkan ulang
+    membawa sidik isi terbaru, sehingga pengguna memeriksa isi yang baru lalu mengirimnya lagi.
+    """
+
+    sidik = forms.CharField(widget=forms.HiddenInput)
+    pesan_berubah = "Isi halaman ini berubah sejak dibuka. Periksa isi terbaru di atas, lalu kirim lagi."
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sidik"].initial = self.sidik_terkini()
+
+    def sidik_terkini(self) -> str:
+        raise NotImplementedError
+
+    def clean(self):
+        cleaned = super().clean()
+        self.tolak_bila_berubah(self.sidik_terkini())
+        return cleaned
+
+    def tolak_bila_berubah(self, terkini: str) -> bool:
+        """Bila sidik kiriman bukan `terkini`: galat formulir umum (kolom sidik tersembunyi, galatnya harus
+        terlihat di atas formulir) dan sidik terbaru untuk pengiriman berikutnya."""
+        if self.cleaned_data.get("sidik") == terkini:
+            return False
+        self.perbarui_sidik(terkini)
+        self.add_error(None, self.pesan_berubah)
+        return True
+
+    def perbarui_sidik(self, sidik: str) -> None:
+        """Formulir yang ditampilkan ulang membawa sidik isi terbaru, agar dapat dikirim lagi."""
+        data = self.data.copy()
+        data["sidik"] = sidik
+        self.data = data
+
+
 PESAN_HITUNGAN_BERUBAH = (
     "Daftar berubah sejak halaman ini dibuka, sehingga hitungannya tidak lagi sama dengan yang Anda periksa. "
     "Periksa hitungan terbaru di atas, lalu laporkan lagi."
 )
 
 
-class LaporkanHitunganForm(FormAksi):
+class LaporkanHitunganForm(FormBersidik):
     """Langkah 4: yang dibekukan harus persis hitungan yang dilihat Staf (dicocokkan lewat sidiknya)."""
 
     konfirmasi = forms.BooleanField(label="Saya sudah memeriksa hitungan ini dan melaporkannya kepada Kasi KIP.")
-    sidik = forms.CharField(widget=forms.HiddenInput)
+    pesan_berubah = PESAN_HITUNGAN_BERUBAH
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    @cached_property
+    def hitungan(self) -> rekap.HasilHitung:
         laporan = self.laporan
-        self.hitungan = rekap.hitung(
-            tahun=laporan.tahun, bulan_awal=laporan.bulan_awal, bulan_akhir=laporan.bulan_akhir
-        )
-        self.fields["sidik"].initial = rekap.sidik(self.hitungan)
+        return rekap.hitung(tahun=laporan.tahun, bulan_awal=laporan.bulan_awal, bulan_akhir=laporan.bulan_akhir)
 
-    def clean(self):
-        cleaned = super().clean()
-        terkini = rekap.sidik(self.hitungan)
-        if cleaned.get("sidik") != terkini:
-            # Galat formulir umum: kolom sidik tersembunyi, galatnya harus terlihat di atas formulir.
-            self.perbarui_sidik(terkini)
-            raise forms.ValidationError(PESAN_HITUNGAN_BERUBAH)
-        return cleaned
-
-    def perbarui_sidik(self, sidik: str) -> None:
-        """Formulir yang ditampilkan ulang membawa sidik hitungan terbaru, agar dapat dikirim lagi."""
-        data = self.data.copy()
-        data["sidik"] = sidik
-        self.data = data
+    def sidik_terkini(self) -> str:
+        return rekap.sidik(self.hitungan)
 
 
 class SampaikanLaporanForm(FormAksi):

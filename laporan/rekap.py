@@ -89,11 +89,21 @@ def hitung(*, tahun: int, bulan_awal: int, bulan_akhir: int) -> HasilHitung:
     )
 
 
+def sidik_isi(isi: object) -> str:
+    """SHA-256 atas bentuk JSON baku `isi` (daftar, kamus, teks, angka): sama bila dan hanya bila isinya sama.
+
+    Dasar bersama sidik yang dibawa halaman aksi dalam kolom tersembunyi, agar transisi hanya menyimpan yang
+    dilihat pengguna: hitungan Langkah 4 (`sidik`) dan peringatan kelengkapan Langkah 3 (`kelengkapan.sidik`).
+    """
+    return hashlib.sha256(json.dumps(isi, sort_keys=True).encode()).hexdigest()
+
+
 def sidik(hasil: HasilHitung) -> str:
     """Sidik hitungan: berubah bila satu angka pun berubah. Dipakai untuk memastikan yang dibekukan
     pada Langkah 4 sama dengan yang dilihat dan dikonfirmasi Staf."""
-    isi = {
-        "baris": [[b["opd"], b["jenis"], b["jumlah_kegiatan"], b["total_jumlah"]] for b in hasil.baris],
-        "opd": [hasil.jumlah_opd_aktif, hasil.jumlah_opd_memanfaatkan, hasil.jumlah_opd_pks_aktif],
-    }
-    return hashlib.sha256(json.dumps(isi, sort_keys=True).encode()).hexdigest()
+    return sidik_isi(
+        {
+            "baris": [[b["opd"], b["jenis"], b["jumlah_kegiatan"], b["total_jumlah"]] for b in hasil.baris],
+            "opd": [hasil.jumlah_opd_aktif, hasil.jumlah_opd_memanfaatkan, hasil.jumlah_opd_pks_aktif],
+        }
+    )

@@ -14,7 +14,7 @@ from akun.akses import pastikan_izin
 from akun.models import Pengguna, Peran
 from laporan import notifikasi, rekap
 from laporan.exports.arsip import arsip_buat
-from laporan.forms import FORM_AKSI, PESAN_HITUNGAN_BERUBAH, FormAksi, LakipBidangForm, LaporkanHitunganForm
+from laporan.forms import FORM_AKSI, FormAksi, LakipBidangForm, LaporkanHitunganForm
 from laporan.models import (
     HasilLangkah,
     LangkahLaporan,
@@ -186,10 +186,8 @@ def _bekukan_hitungan(laporan: Laporan, user: Pengguna, sekarang, form: Laporkan
         bulan_akhir=laporan.bulan_akhir,
     )
     hasil = rekap.hitung(tahun=laporan.tahun, bulan_awal=laporan.bulan_awal, bulan_akhir=laporan.bulan_akhir)
-    if rekap.sidik(hasil) != form.cleaned_data["sidik"]:
+    if form.tolak_bila_berubah(rekap.sidik(hasil)):
         # Baris tersimpan di antara pemeriksaan formulir dan penguncian: jangan bekukan angka yang tak dilihat.
-        form.perbarui_sidik(rekap.sidik(hasil))
-        form.add_error(None, PESAN_HITUNGAN_BERUBAH)
         raise DataAksiTidakSah(form)
     RekapPemanfaatan.objects.bulk_create(
         RekapPemanfaatan(
