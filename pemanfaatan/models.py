@@ -489,7 +489,8 @@ class ImporPemanfaatan(models.Model):
     berkas = models.FileField(upload_to=NamaBerkasAcak("impor"), max_length=200, blank=True)
     nama_asli = models.CharField("nama berkas", max_length=255)
     status = models.CharField(max_length=20, choices=StatusImpor.choices, default=StatusImpor.PRATINJAU)
-    # Hasil pemeriksaan per baris disimpan agar halaman pratinjau tidak membaca ulang berkas setiap kali dibuka.
+    # Hasil pemeriksaan per baris, beserta nilai bersih baris yang lolos (`data`): halaman pratinjau tidak membaca
+    # ulang berkas setiap kali dibuka, dan simpan memakai nilai ini. Berkasnya tetap disimpan sebagai bukti.
     hasil = models.JSONField("hasil pemeriksaan per baris", default=list, blank=True)
     jumlah_baris = models.PositiveIntegerField("baris berisi", default=0)
     jumlah_sah = models.PositiveIntegerField("baris sah", default=0)

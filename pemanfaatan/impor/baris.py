@@ -2,6 +2,10 @@
 
 Data master (OPD, PKS) dan kunci data yang sudah ada dimuat sekali per pemeriksaan, sehingga
 memeriksa 10.000 baris tidak berarti puluhan ribu kueri.
+
+Dua pemeriksaan: `periksa_semua` membaca sel berkas saat unggah dan menyimpan nilai bersih setiap
+baris di pratinjau; `periksa_ulang` memeriksa nilai tersimpan itu lagi saat Staf menyimpan, hanya
+pada bagian yang dapat berubah sejak pratinjau, tanpa membaca berkas lagi.
 """
 
 import copy
@@ -32,6 +36,11 @@ from pemanfaatan.models import (
 PANJANG_TAMPILAN = 120
 
 Kunci = tuple[int, str, int, int, str, str]
+
+# Bidang yang isinya khas untuk setiap baris; saat periksa ulang, PemanfaatanForm cukup dijalankan sekali
+# per kombinasi nilai bidang lainnya (lihat `periksa_ulang`).
+BIDANG_KHAS_BARIS = ("keperluan", "jumlah", "keterangan")
+BIDANG_KOMBINASI = tuple(nama for nama in PemanfaatanForm._meta.fields if nama not in BIDANG_KHAS_BARIS)
 
 
 class StatusBaris(models.TextChoices):
@@ -144,7 +153,12 @@ class Konteks:
 
 @dataclass
 class HasilBaris:
-    """Hasil pemeriksaan satu baris Excel; `objek` siap disimpan bila barisnya sah."""
+    """Hasil pemeriksaan satu baris Excel; `objek` siap disimpan bila barisnya sah.
+
+    `data` adalah nilai bersih baris itu menurut PemanfaatanForm (OPD dan PKS sebagai pk), ada bila
+    isi selnya lolos pemeriksaan. Nilai ini disimpan di pratinjau, di server, dan menjadi satu-satunya
+    sumber baris yang disimpan ke Daftar.
+    """
 
     nomor: int
     nilai: list[str]
@@ -152,6 +166,7 @@ class HasilBaris:
     duplikat_pk: int | None = None
     duplikat_baris: int | None = None
     catatan: str = ""
+    data: dict[str, Any] | None = None
     objek: Pemanfaatan | None = None
 
     @property
@@ -164,7 +179,10 @@ class HasilBaris:
 
     def ke_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"baris": self.nomor, "status": self.status.value, "nilai": self.nilai}
-        for nama in ("galat", "duplikat_pk", "duplikat_baris", "catatan"):
+        if self.galat:
+            # Daftar, bukan tuple: sama dengan yang dibaca kembali dari JSON, agar hasil dapat dibandingkan.
+            data["galat"] = [[kolom, pesan] for kolom, pesan in self.galat]
+        for nama in ("duplikat_pk", "duplikat_baris", "catatan", "data"):
             if getattr(self, nama):
                 data[nama] = getattr(self, nama)
         return data
@@ -207,8 +225,8 @@ def _tahun_dalam_berkas(baris_mentah: list[BarisMentah]) -> set[int]:
 
 
 def periksa_baris(mentah: BarisMentah, konteks: Konteks, dilihat: dict[Kunci, int]) -> HasilBaris:
-    """Baca sel → data formulir → PemanfaatanForm → galat per kolom, duplikat, atau objek siap simpan."""
-    hasil = HasilBaris(nomor=mentah.nomor, nilai=[_potong(teks_sel(mentah.sel.get(kolom))) for kolom in k.KOLOM])
+    """Baca sel → data formulir → PemanfaatanForm → galat per kolom, duplikat, atau baris siap simpan."""
+    hasil = HasilBaris(nomor=mentah.nomor, nilai=[])
     data = {}
     for bidang, kolom in k.KOLOM_BIDANG.items():
         try:
@@ -218,15 +236,67 @@ def periksa_baris(mentah: BarisMentah, konteks: Konteks, dilihat: dict[Kunci, in
             data[bidang] = ""
     form = konteks.contoh.untuk_baris(data)
     _galat_formulir(form, hasil)
-    _tandai_duplikat(form.cleaned_data, konteks, dilihat, hasil)
-    if not hasil.galat:
+    if hasil.galat:
+        # Baris bergalat ditampilkan seperti yang tertulis di sel, agar Staf mengenalinya di berkasnya.
+        hasil.nilai = [_potong(teks_sel(mentah.sel.get(kolom))) for kolom in k.KOLOM]
+    else:
         hasil.nilai = _tampilan(form.cleaned_data)
-        if not (hasil.duplikat_pk or hasil.duplikat_baris):
-            hasil.objek = form.instance
-            status_pks = form.instance.status_pks_hitung()
-            if status_pks != StatusPksPemanfaatan.SAH:
-                hasil.catatan = status_pks.label
+        hasil.data = {nama: getattr(nilai, "pk", nilai) for nama, nilai in form.cleaned_data.items()}
+    _selesaikan(hasil, form.cleaned_data, konteks, dilihat, objek=form.instance)
     return hasil
+
+
+def periksa_ulang(tersimpan: list[dict[str, Any]]) -> Pemeriksaan:
+    """Nilai bersih baris pratinjau diperiksa lagi terhadap data di aplikasi saat ini, tanpa membaca berkas.
+
+    Yang dapat berubah sejak pratinjau hanyalah yang bergantung pada basis data: pilihan OPD dan
+    PKS beserta aturan PemanfaatanForm tentang keduanya (OPD aktif, PKS terdaftar dan milik OPD
+    itu), status PKS, dan duplikat terhadap Daftar maupun baris lain di berkas. Keperluan, jumlah
+    dan keterangan hanya diatur aturan tetap (wajib, panjang, angka) yang sudah lolos saat
+    pratinjau. Karena itu PemanfaatanForm — tetap satu-satunya sumber aturan baris — dijalankan
+    sekali untuk setiap kombinasi bidang lainnya (OPD, PKS, jenis, tahun, bulan, metode akses),
+    dan hasilnya berlaku bagi semua baris dengan kombinasi itu. Syaratnya: aturan formulir yang
+    membaca basis data tidak memakai ketiga bidang khas baris itu.
+
+    Setiap baris di `tersimpan` harus membawa `data`; baris yang isi selnya salah harus diperbaiki
+    di berkas dan diunggah ulang.
+    """
+    konteks = Konteks.muat({baris["data"]["tahun"] for baris in tersimpan})
+    dilihat: dict[Kunci, int] = {}
+    per_kombinasi: dict[tuple, tuple[dict[str, Any], list[tuple[str, str]]]] = {}
+    hasil = []
+    for lama in tersimpan:
+        data = lama["data"]
+        kombinasi = tuple(data[nama] for nama in BIDANG_KOMBINASI)
+        if kombinasi not in per_kombinasi:
+            form = konteks.contoh.untuk_baris(data)
+            contoh = HasilBaris(nomor=lama["baris"], nilai=lama["nilai"])
+            _galat_formulir(form, contoh)
+            bersih = {nama: nilai for nama, nilai in form.cleaned_data.items() if nama not in BIDANG_KHAS_BARIS}
+            per_kombinasi[kombinasi] = (bersih, contoh.galat)
+        bersih, galat = per_kombinasi[kombinasi]
+        baris = HasilBaris(nomor=lama["baris"], nilai=lama["nilai"], galat=list(galat), data=data)
+        bersih = {**bersih, **{nama: data[nama] for nama in BIDANG_KHAS_BARIS}}
+        _selesaikan(baris, bersih, konteks, dilihat)
+        hasil.append(baris)
+    return Pemeriksaan(hasil)
+
+
+def _selesaikan(
+    hasil: HasilBaris,
+    bersih: dict[str, Any],
+    konteks: Konteks,
+    dilihat: dict[Kunci, int],
+    objek: Pemanfaatan | None = None,
+) -> None:
+    """Tandai duplikat; baris sah mendapat objek siap simpan dan catatan temuan PKS-nya."""
+    _tandai_duplikat(bersih, konteks, dilihat, hasil)
+    if hasil.status != StatusBaris.SAH:
+        return
+    hasil.objek = objek if objek is not None else Pemanfaatan(**bersih)
+    status_pks = hasil.objek.status_pks_hitung()
+    if status_pks != StatusPksPemanfaatan.SAH:
+        hasil.catatan = status_pks.label
 
 
 def _galat_formulir(form: PemanfaatanImporForm, hasil: HasilBaris) -> None:
@@ -245,6 +315,12 @@ def _pesan_galat(bidang: str, galat: ValidationError) -> str:
         return "wajib diisi."
     if bidang == "opd" and galat.code == "invalid_choice":
         return "OPD ini sudah tidak aktif sehingga tidak dapat dipilih; tanyakan Kasi KIP."
+    if bidang == "pks" and galat.code == "invalid_choice":
+        # Hanya terjadi saat periksa ulang: PKS yang dikenali saat pratinjau sudah dihapus.
+        return (
+            "PKS ini sudah tidak terdaftar; kosongkan bila belum ada PKS, "
+            "atau minta Kasi KIP mencatat PKS itu lebih dulu."
+        )
     return " ".join(galat.messages)
 
 

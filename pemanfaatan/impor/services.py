@@ -11,16 +11,17 @@ from simple_history.utils import bulk_create_with_history
 from akun.akses import pastikan_izin
 from akun.models import Pengguna
 from pemanfaatan.impor import ImporError
-from pemanfaatan.impor.baris import Pemeriksaan, StatusBaris, periksa_semua
+from pemanfaatan.impor.baris import Pemeriksaan, StatusBaris, periksa_semua, periksa_ulang
 from pemanfaatan.impor.berkas import baca_baris, periksa_wadah
 from pemanfaatan.impor.nilai import angka
 from pemanfaatan.models import ImporPemanfaatan, Pemanfaatan, StatusImpor
-from pemanfaatan.services import PemanfaatanError, pastikan_periode_terbuka
+from pemanfaatan.services import PemanfaatanError, kunci_daftar_tahun, pastikan_periode_terbuka
 
 logger = logging.getLogger(__name__)
 
 IZIN = "pemanfaatan.add_pemanfaatan"
 UKURAN_KELOMPOK = 500
+BIDANG_TANPA_HASIL = [f.name for f in ImporPemanfaatan._meta.concrete_fields if not f.primary_key and f.name != "hasil"]
 
 
 def periksa_berkas(berkas: IO[bytes], ukuran: int) -> Pemeriksaan:
@@ -49,19 +50,29 @@ def impor_unggah(*, user: Pengguna, berkas: UploadedFile) -> ImporPemanfaatan:
 def impor_simpan(*, impor: ImporPemanfaatan, user: Pengguna) -> int:
     """Langkah 3: Staf mengonfirmasi impor; semua baris baru disimpan dalam satu transaksi, atau tidak satu pun."""
     pastikan_izin(user, IZIN)
-    # Berkas diperiksa ulang karena data master atau Daftar bisa berubah sejak pratinjau. Bila ada
-    # baris bermasalah, atau hasilnya berbeda dari pratinjau yang dilihat Staf, tidak ada yang
-    # disimpan: pratinjau yang diperbarui tetap disimpan, lalu ImporError menjelaskan alasannya.
+    # Yang disimpan adalah nilai baris yang diperiksa saat pratinjau dan tersimpan di server, bukan
+    # isi permintaan dan bukan pembacaan ulang berkas (berkasnya tetap disimpan sebagai bukti).
+    # Data master dan Daftar bisa berubah sejak pratinjau, jadi bagian yang bergantung padanya
+    # diperiksa ulang. Bila ada baris bermasalah, atau hasilnya berbeda dari pratinjau yang dilihat
+    # Staf, tidak ada yang disimpan: pratinjau yang diperbarui tetap disimpan, lalu ImporError
+    # menjelaskan alasannya.
     with transaction.atomic():
         impor = ImporPemanfaatan.objects.select_for_update().get(pk=impor.pk)
         _pastikan_pratinjau(impor)
-        sebelumnya = _ringkas(impor.hasil)
-        pemeriksaan = _periksa_ulang(impor)
-        _catat_hasil(impor, pemeriksaan)
-        alasan = _alasan_tidak_disimpan(impor, berubah=_ringkas(impor.hasil) != sebelumnya)
+        alasan = _alasan_tanpa_periksa_ulang(impor)
         if alasan is None:
-            _simpan_baris(impor, pemeriksaan.objek_baru(), user)
-        impor.save()
+            sebelumnya = impor.hasil
+            # Sampai transaksi selesai, tidak ada penulisan lain ke Daftar tahun-tahun ini (PostgreSQL):
+            # duplikat dan kunci periode yang diperiksa di bawah tetap benar saat baris disimpan.
+            for tahun in sorted({baris["data"]["tahun"] for baris in sebelumnya}):
+                kunci_daftar_tahun(tahun)
+            pemeriksaan = periksa_ulang(sebelumnya)
+            _catat_hasil(impor, pemeriksaan)
+            alasan = _alasan_tidak_disimpan(impor, berubah=_ringkas(impor.hasil) != _ringkas(sebelumnya))
+            if alasan is None:
+                _simpan_baris(impor, pemeriksaan.objek_baru(), user)
+            # Hasil per baris (±4 MB untuk 10.000 baris) ditulis ulang hanya bila pemeriksaan ulang mengubahnya.
+            impor.save(update_fields=None if impor.hasil != sebelumnya else BIDANG_TANPA_HASIL)
     if alasan is not None:
         raise ImporError(alasan)
     return impor.jumlah_disimpan
@@ -87,13 +98,17 @@ def _pastikan_pratinjau(impor: ImporPemanfaatan) -> None:
         raise ImporError(f"Impor ini sudah berstatus {impor.get_status_display().lower()}; tidak ada yang diubah.")
 
 
-def _periksa_ulang(impor: ImporPemanfaatan) -> Pemeriksaan:
-    try:
-        with impor.berkas.open("rb") as berkas:
-            return periksa_berkas(berkas, impor.berkas.size)
-    except (OSError, ValueError):
-        logger.warning("Berkas impor %s tidak dapat dibuka ulang", impor.pk, exc_info=True)
-        raise ImporError("Berkas unggahan tidak dapat dibuka lagi; unggah ulang berkasnya.") from None
+def _alasan_tanpa_periksa_ulang(impor: ImporPemanfaatan) -> str | None:
+    """Pratinjau yang tidak dapat disimpan apa pun keadaan data di aplikasi."""
+    if all("data" in baris for baris in impor.hasil):
+        return None
+    if impor.jumlah_galat:
+        # Baris tanpa nilai bersih salah isi selnya: hanya berkas yang diperbaiki yang dapat menolongnya.
+        return _alasan_tidak_disimpan(impor, berubah=False)
+    return (
+        "Tidak ada yang disimpan: pratinjau ini dibuat oleh versi aplikasi sebelumnya. "
+        "Batalkan impor ini, lalu unggah ulang berkasnya."
+    )
 
 
 def _catat_hasil(impor: ImporPemanfaatan, pemeriksaan: Pemeriksaan) -> None:
@@ -148,7 +163,7 @@ def _simpan_baris(impor: ImporPemanfaatan, objek: list[Pemanfaatan], user: Pengg
         logger.warning("Impor %s ditolak basis data", impor.pk, exc_info=True)
         raise ImporError(
             "Tidak ada yang disimpan: basis data menolak salah satu baris (mungkin data yang sama baru saja "
-            "ditambahkan orang lain). Simpan lagi untuk memeriksa ulang berkas."
+            "ditambahkan orang lain). Simpan lagi untuk memeriksa ulang baris-barisnya."
         ) from None
     impor.status = StatusImpor.DISIMPAN
     impor.jumlah_disimpan = len(objek)

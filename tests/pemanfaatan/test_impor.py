@@ -3,6 +3,7 @@
 import datetime
 import html
 import io
+import json
 import re
 import time
 import zipfile
@@ -11,6 +12,9 @@ import openpyxl
 import openpyxl.xml
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.db.models.fields.files import FieldFile
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from simple_history.utils import bulk_create_with_history as bulk_create_asli
 
@@ -28,7 +32,9 @@ from pemanfaatan.models import (
     Opd,
     Pemanfaatan,
     StatusImpor,
+    StatusPksPemanfaatan,
 )
+from pemanfaatan.services import periode_kunci
 from tests.conftest import buat_pengguna
 
 pytestmark = pytest.mark.django_db
@@ -225,7 +231,7 @@ def test_kutipan_nilai_panjang_dipotong():
 
 
 def test_baris_sah_dipratinjau_tanpa_disimpan(klien_staf, opd, pks):
-    impor = impor_dari(klien_staf, [baris(pks=pks.nomor, jumlah="1.250")])
+    impor = impor_dari(klien_staf, [baris(pks=pks.nomor, jumlah="1.250", keperluan="  Verifikasi   peserta JKN")])
     assert impor.status == StatusImpor.PRATINJAU
     assert impor.dibuat_oleh.username == "staf"
     assert (impor.jumlah_baris, impor.jumlah_sah, impor.jumlah_galat, impor.jumlah_duplikat) == (1, 1, 0, 0)
@@ -237,6 +243,11 @@ def test_baris_sah_dipratinjau_tanpa_disimpan(klien_staf, opd, pks):
                 "Dinas Kesehatan", "Pemanfaatan NIK", "2026", "April", "Verifikasi peserta JKN", "Web service",
                 pks.nomor, "1.250", "",
             ],
+            # Nilai bersih menurut PemanfaatanForm, disimpan di server: inilah yang nanti disimpan ke Daftar.
+            "data": {
+                "opd": opd.pk, "jenis": "NIK", "tahun": 2026, "bulan": 4, "keperluan": "Verifikasi peserta JKN",
+                "metode_akses": "WEB_SERVICE", "pks": pks.pk, "jumlah": 1250, "keterangan": "",
+            },
         }
     ]  # fmt: skip
     assert impor.berkas.storage.exists(impor.berkas.name)
@@ -448,6 +459,67 @@ def test_simpan_menyimpan_semua_baris_dengan_riwayat_pengimpor(klien_staf, staf,
     assert Pemanfaatan.objects.count() == 3
 
 
+def test_simpan_memakai_nilai_pratinjau_tanpa_membuka_berkas_lagi(klien_staf, opd, pks, monkeypatch):
+    """Berkas dibaca sekali saat unggah; saat simpan nilai pratinjau yang dipakai, berkasnya tetap ada sebagai bukti."""
+    isi = buat_xlsx(
+        [baris(keperluan="Layanan A", pks=pks.nomor, jumlah="1.250"), baris(keperluan="Layanan B", jenis="KTP-el")]
+    )
+    assert unggah(klien_staf, isi).status_code == 302
+    impor = ImporPemanfaatan.objects.get()
+
+    def jangan_dibaca(*args, **kwargs):
+        raise AssertionError("berkas impor dibaca lagi saat menyimpan")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", jangan_dibaca)
+    monkeypatch.setattr(FieldFile, "open", jangan_dibaca)
+    respons = simpan(klien_staf, impor)
+    monkeypatch.undo()
+
+    assert "2 baris dari daftar.xlsx disimpan ke Daftar Pemanfaatan." in pesan(respons)
+    assert sorted(Pemanfaatan.objects.values_list("keperluan", "jenis", "pks", "jumlah")) == [
+        ("Layanan A", JenisPemanfaatan.NIK, pks.pk, 1250),
+        ("Layanan B", JenisPemanfaatan.KTP_EL, None, 10),
+    ]
+    impor.refresh_from_db()
+    with impor.berkas.open("rb") as berkas:
+        assert berkas.read() == isi
+
+
+def test_isian_permintaan_simpan_tidak_mengubah_atau_menambah_baris(klien_staf, opd, opd_lain):
+    """Yang disimpan hanya nilai pratinjau di server; isian POST apa pun diabaikan."""
+    impor = impor_dari(klien_staf, [baris(keperluan="Layanan A")])
+    sisipan = {**impor.hasil[0], "baris": 3, "data": {**impor.hasil[0]["data"], "keperluan": "Sisipan"}}
+    palsu = {
+        "hasil": json.dumps([impor.hasil[0], sisipan]),
+        "data": json.dumps(sisipan["data"]),
+        "opd": opd_lain.pk,
+        "keperluan": "Sisipan",
+        "jumlah": 999_999,
+        "jumlah_sah": 2,
+    }
+    respons = klien_staf.post(reverse("pemanfaatan:impor_simpan", args=[impor.pk]), palsu, follow=True)
+    assert "1 baris dari daftar.xlsx disimpan" in pesan(respons)
+    assert list(Pemanfaatan.objects.values_list("opd", "keperluan", "jumlah")) == [(opd.pk, "Layanan A", 10)]
+
+
+def test_nilai_pratinjau_diperiksa_lagi_dengan_formulir_saat_simpan(klien_staf, opd, opd_lain, pks):
+    """Nilai tersimpan tetap melewati PemanfaatanForm: nilai yang diubah di server tidak lolos begitu saja."""
+    impor = impor_dari(klien_staf, [baris(keperluan="a"), baris(keperluan="b"), baris(keperluan="c")])
+    hasil = impor.hasil
+    hasil[0]["data"].update(opd=opd_lain.pk, pks=pks.pk)
+    hasil[1]["data"]["tahun"] = 2014
+    impor.save()
+
+    respons = simpan(klien_staf, impor)
+    assert "Tidak ada yang disimpan: 2 baris bermasalah." in pesan(respons)
+    assert not Pemanfaatan.objects.exists()
+    impor.refresh_from_db()
+    galat = {b["baris"]: b.get("galat") for b in impor.hasil}
+    assert galat[2] == [["Nomor PKS", f"PKS {pks.nomor} milik Dinas Kesehatan, bukan Dinas Sosial."]]
+    assert galat[3][0][0] == "Tahun"
+    assert galat[4] is None
+
+
 def test_baris_bermasalah_menghalangi_simpan(klien_staf, opd):
     impor = impor_dari(klien_staf, [baris(keperluan="a"), baris(bulan="Agustusan", keperluan="b")])
     respons = simpan(klien_staf, impor)
@@ -469,7 +541,119 @@ def test_data_berubah_sejak_pratinjau_tidak_ada_yang_disimpan(klien_staf, opd, o
     assert not Pemanfaatan.objects.exists()
     impor.refresh_from_db()
     assert (impor.status, impor.jumlah_sah, impor.jumlah_galat) == (StatusImpor.PRATINJAU, 1, 1)
-    assert impor.hasil[0]["galat"][0][0] == "OPD"
+    assert impor.hasil[0]["galat"] == [
+        ["OPD", "OPD ini sudah tidak aktif sehingga tidak dapat dipilih; tanyakan Kasi KIP."]
+    ]
+
+    # Kasi KIP mengaktifkan OPD itu lagi: barisnya sah kembali, tetapi Staf harus melihat pratinjaunya dulu.
+    opd_lain.aktif = True
+    opd_lain.save()
+    assert "data di aplikasi berubah sejak pratinjau dibuat" in pesan(simpan(klien_staf, impor))
+    assert not Pemanfaatan.objects.exists()
+    simpan(klien_staf, impor)
+    assert Pemanfaatan.objects.count() == 2
+
+
+def test_pks_dipindah_ke_opd_lain_sejak_pratinjau_tidak_ada_yang_disimpan(klien_staf, opd, opd_lain, pks):
+    impor = impor_dari(
+        klien_staf,
+        [
+            baris(keperluan="a", pks=pks.nomor),
+            baris(keperluan="b"),
+            baris(keperluan="c", pks=pks.nomor, jenis="Data Kependudukan"),
+        ],
+    )
+    assert impor.jumlah_sah == 3
+    pks.opd = opd_lain
+    pks.save()
+
+    respons = simpan(klien_staf, impor)
+    assert "Tidak ada yang disimpan: 2 baris bermasalah." in pesan(respons)
+    assert not Pemanfaatan.objects.exists()
+    impor.refresh_from_db()
+    pesan_pks = [["Nomor PKS", f"PKS {pks.nomor} milik Dinas Sosial, bukan Dinas Kesehatan."]]
+    assert [b.get("galat") for b in impor.hasil] == [pesan_pks, None, pesan_pks]
+
+
+def test_pks_dihapus_sejak_pratinjau_tidak_ada_yang_disimpan(klien_staf, opd, pks):
+    impor = impor_dari(klien_staf, [baris(keperluan="a", pks=pks.nomor), baris(keperluan="b")])
+    pks.delete()
+
+    respons = simpan(klien_staf, impor)
+    assert "Tidak ada yang disimpan: 1 baris bermasalah." in pesan(respons)
+    assert not Pemanfaatan.objects.exists()
+    impor.refresh_from_db()
+    assert impor.hasil[0]["galat"] == [
+        [
+            "Nomor PKS",
+            "PKS ini sudah tidak terdaftar; kosongkan bila belum ada PKS, "
+            "atau minta Kasi KIP mencatat PKS itu lebih dulu.",
+        ]
+    ]
+
+
+def test_bulan_dikunci_sejak_pratinjau_tidak_ada_yang_disimpan(klien_staf, opd):
+    impor = impor_dari(klien_staf, [baris(keperluan="a", bulan="April"), baris(keperluan="b", bulan="Maret")])
+    periode_kunci(pemilik="laporan-uji", keterangan="Laporan Triwulan I 2026", tahun=2026, bulan_awal=1, bulan_akhir=3)
+
+    respons = simpan(klien_staf, impor)
+    assert "Tidak ada yang disimpan. Daftar bulan Maret 2026 terkunci" in pesan(respons)
+    assert not Pemanfaatan.objects.exists()
+    assert not Pemanfaatan.history.exists()
+    impor.refresh_from_db()
+    assert (impor.status, impor.jumlah_sah, impor.jumlah_disimpan) == (StatusImpor.PRATINJAU, 2, 0)
+
+
+def test_temuan_pks_diperbarui_saat_simpan(klien_staf, opd, pks):
+    """Temuan PKS bukan galat: baris tetap disimpan, dan pratinjau mencatat temuan menurut data saat simpan."""
+    impor = impor_dari(klien_staf, [baris(pks=pks.nomor)])
+    assert "catatan" not in impor.hasil[0]
+    pks.berlaku_sampai = datetime.date(2026, 3, 31)
+    pks.save()
+
+    simpan(klien_staf, impor)
+    assert Pemanfaatan.objects.get().pks == pks
+    impor.refresh_from_db()
+    assert impor.status == StatusImpor.DISIMPAN
+    assert impor.hasil[0]["catatan"] == StatusPksPemanfaatan.TIDAK_BERLAKU.label
+
+
+def test_pratinjau_versi_lama_tanpa_nilai_bersih_tidak_disimpan(klien_staf, opd):
+    impor = impor_dari(klien_staf, [baris()])
+    impor.hasil = [{nama: isi for nama, isi in b.items() if nama != "data"} for b in impor.hasil]
+    impor.save()
+
+    respons = simpan(klien_staf, impor)
+    assert "pratinjau ini dibuat oleh versi aplikasi sebelumnya" in pesan(respons)
+    assert not Pemanfaatan.objects.exists()
+
+
+def test_simpan_tanpa_kueri_per_baris(klien_staf, staf, opd, pks):
+    """Pemeriksaan ulang memakai data master yang dimuat sekali: 5 baris dan 60 baris, kueri sama banyak."""
+
+    def kueri_simpan(banyak: int) -> int:
+        isi = [baris(keperluan=f"Layanan {banyak}-{i}", pks=pks.nomor if i % 2 else "") for i in range(banyak)]
+        impor = services.impor_unggah(user=staf, berkas=SimpleUploadedFile("daftar.xlsx", buat_xlsx(isi)))
+        with CaptureQueriesContext(connection) as kueri:
+            assert services.impor_simpan(impor=impor, user=staf) == banyak
+        return len(kueri)
+
+    assert kueri_simpan(5) == kueri_simpan(60)
+
+
+def test_duplikat_yang_dihapus_sejak_pratinjau_minta_konfirmasi_ulang(klien_staf, opd, pemanfaatan):
+    impor = impor_dari(klien_staf, [baris(bulan="Maret", keperluan="Verifikasi peserta JKN"), baris(keperluan="b")])
+    assert (impor.jumlah_sah, impor.jumlah_duplikat) == (1, 1)
+    pemanfaatan.delete()
+
+    respons = simpan(klien_staf, impor)
+    assert "data di aplikasi berubah sejak pratinjau dibuat" in pesan(respons)
+    assert not Pemanfaatan.objects.exists()
+    impor.refresh_from_db()
+    assert (impor.jumlah_sah, impor.jumlah_duplikat) == (2, 0)
+
+    simpan(klien_staf, impor)
+    assert Pemanfaatan.objects.count() == 2
 
 
 def test_duplikat_baru_sejak_pratinjau_minta_konfirmasi_ulang(klien_staf, staf, opd):
