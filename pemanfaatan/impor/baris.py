@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -34,11 +35,14 @@ from pemanfaatan.models import (
 )
 
 PANJANG_TAMPILAN = 120
+LABEL_JENIS = dict(JenisPemanfaatan.choices)
+LABEL_BULAN = dict(Bulan.choices)
+LABEL_METODE = dict(MetodeAkses.choices)
 
 Kunci = tuple[int, str, int, int, str, str]
 
-# Bidang yang isinya khas untuk setiap baris; saat periksa ulang, PemanfaatanForm cukup dijalankan sekali
-# per kombinasi nilai bidang lainnya (lihat `periksa_ulang`).
+# Bidang yang isinya khas untuk setiap baris; bidang lainnya berulang di banyak baris dan, saat periksa
+# ulang, cukup diperiksa PemanfaatanForm sekali per kombinasi nilainya (lihat `periksa_ulang`).
 BIDANG_KHAS_BARIS = ("keperluan", "jumlah", "keterangan")
 BIDANG_KOMBINASI = tuple(nama for nama in PemanfaatanForm._meta.fields if nama not in BIDANG_KHAS_BARIS)
 
@@ -83,9 +87,14 @@ class PemanfaatanImporForm(PemanfaatanForm):
       dimuat sekali (dan dilaporkan sebagai duplikat, bukan galat); batasan cek lainnya
       (jumlah ≥ 0, bulan 1–12, tahun) sudah dijaga validator bidang. Basis data tetap
       menegakkan semuanya saat menyimpan, di dalam satu transaksi.
+    - Pemeriksaan satu bidang (Field.clean di formulir, lalu di model) hanya bergantung pada
+      nilai bidang itu. OPD, jenis, tahun, bulan, metode akses dan PKS berulang di ribuan baris,
+      jadi nilai yang sudah lolos tidak diperiksa lagi di baris berikutnya; nilai yang gagal
+      selalu diperiksa ulang agar pesannya sama. Aturan antarbidang (`clean`) tetap dijalankan
+      untuk setiap baris.
 
     Satu formulir contoh (tidak terikat) dibuat per berkas; setiap baris memakai salinannya
-    lewat `untuk_baris`.
+    lewat `untuk_baris`, dan semua salinan berbagi pilihan dan catatan nilai yang sudah lolos.
     """
 
     def __init__(self):
@@ -95,6 +104,14 @@ class PemanfaatanImporForm(PemanfaatanForm):
             bidang = self.fields[nama]
             self.pilihan[nama] = {objek.pk: objek for objek in bidang.queryset}
             bidang.to_python = partial(_ambil_pilihan, bidang, self.pilihan[nama])
+        for bidang in self.fields.values():
+            if isinstance(bidang, forms.TypedChoiceField):
+                # Pilihan dari model dibungkus iterator yang menyisipkan pilihan kosong setiap kali
+                # diiterasi; daftar yang sama, dibentuk sekali, memberi hasil yang sama.
+                bidang.choices = list(bidang.choices)
+        # (bidang, jenis nilai, nilai): 1, 1.0 dan True sama bagi dict tetapi tidak bagi pemeriksa.
+        self.lolos_formulir: dict[tuple[str, type, Any], Any] = {}
+        self.lolos_model: set[tuple[str, type, Any]] = set()
 
     def untuk_baris(self, data: dict[str, Any]) -> "PemanfaatanImporForm":
         """Formulir terikat untuk satu baris, disalin dari formulir contoh ini.
@@ -115,10 +132,51 @@ class PemanfaatanImporForm(PemanfaatanForm):
         form.instance.validate_constraints = _tanpa_batasan_basis_data
         return form
 
+    def _clean_fields(self):
+        """BaseForm._clean_fields tanpa BoundField dan tanpa memeriksa ulang nilai yang sudah lolos.
+
+        BoundField (nama HTML, label, id) hanya dipakai untuk membaca isian widget, tetapi
+        membuatnya untuk setiap bidang di setiap baris memakan seperlima waktu memeriksa.
+        Widget formulir ini (Select, TextInput, NumberInput, Textarea) membaca isian dengan
+        `data.get(nama)` dan tidak ada bidang yang dinonaktifkan (dijaga uji
+        `test_formulir_impor_membaca_isian_seperti_widget`), jadi nilai diambil langsung.
+        `clean_<bidang>` tetap dijalankan untuk setiap baris.
+        """
+        for nama, bidang in self.fields.items():
+            nilai = self.data.get(nama)
+            kunci = (nama, type(nilai), nilai)
+            try:
+                if kunci not in self.lolos_formulir:
+                    self.lolos_formulir[kunci] = bidang.clean(nilai)
+                self.cleaned_data[nama] = self.lolos_formulir[kunci]
+                if hasattr(self, f"clean_{nama}"):
+                    self.cleaned_data[nama] = getattr(self, f"clean_{nama}")()
+            except ValidationError as galat:
+                self.add_error(nama, galat)
+
     def _get_validation_exclusions(self):
         # OPD dan PKS sudah dicocokkan dengan objek yang baru dimuat; pemeriksaan keberadaan
-        # ForeignKey oleh model hanya akan menambah dua kueri per baris.
-        return super()._get_validation_exclusions() | {"opd", "pks"}
+        # ForeignKey oleh model hanya akan menambah dua kueri per baris. Bidang yang nilainya
+        # sudah lolos pemeriksaan model di baris lain tidak diperiksa lagi.
+        sudah_lolos = {
+            nama for nama, nilai in self.cleaned_data.items() if (nama, type(nilai), nilai) in self.lolos_model
+        }
+        return super()._get_validation_exclusions() | {"opd", "pks"} | sudah_lolos
+
+    def _post_clean(self):
+        super()._post_clean()
+        for nama, nilai in self.cleaned_data.items():
+            if nama not in self._errors:
+                self.lolos_model.add((nama, type(nilai), nilai))
+
+    def validate_unique(self):
+        """Keunikan diperiksa dari kunci yang dimuat sekali (lihat `_tandai_duplikat`), bukan per baris.
+
+        Untuk baris baru, Model.validate_unique hanya memeriksa bidang `unique=True` dan
+        `unique_together`; Pemanfaatan tidak punya keduanya (dijaga uji
+        `test_model_tidak_punya_batasan_yang_tidak_diperiksa_impor`), jadi yang dilewati di sini
+        hanya pencarian pemeriksaan yang pasti kosong.
+        """
 
 
 @dataclass
@@ -129,6 +187,7 @@ class Konteks:
     opd_per_kunci: dict[str, Opd]
     pks_per_nomor: dict[str, PerjanjianKerjaSama]
     sudah_ada: dict[Kunci, int]
+    terbaca: dict[tuple[str, type, Any], Any] = field(default_factory=dict)
 
     @classmethod
     def muat(cls, tahun: set[int]) -> "Konteks":
@@ -149,6 +208,26 @@ class Konteks:
             pks_per_nomor={k.kunci_teks(pks.nomor): pks for pks in contoh.pilihan["pks"].values()},
             sudah_ada=sudah_ada,
         )
+
+    def baca(self, bidang: str, nilai: Any) -> Any:
+        """Isi sel → nilai formulir lewat PEMBACA.
+
+        OPD, jenis, tahun, bulan, metode akses dan PKS berulang di ribuan baris; isi sel yang sama
+        cukup dibaca sekali per berkas. Jenis nilai ikut menjadi kunci karena 1, 1.0 dan True sama
+        bagi dict tetapi tidak bagi pembaca.
+        """
+        if bidang not in BIDANG_KOMBINASI:
+            return PEMBACA[bidang](nilai, self)
+        kunci = (bidang, type(nilai), nilai)
+        if kunci not in self.terbaca:
+            try:
+                self.terbaca[kunci] = PEMBACA[bidang](nilai, self)
+            except NilaiSalah as galat:
+                self.terbaca[kunci] = galat
+        hasil = self.terbaca[kunci]
+        if isinstance(hasil, NilaiSalah):
+            raise NilaiSalah(str(hasil))
+        return hasil
 
 
 @dataclass
@@ -230,7 +309,7 @@ def periksa_baris(mentah: BarisMentah, konteks: Konteks, dilihat: dict[Kunci, in
     data = {}
     for bidang, kolom in k.KOLOM_BIDANG.items():
         try:
-            data[bidang] = PEMBACA[bidang](mentah.sel.get(kolom), konteks)
+            data[bidang] = konteks.baca(bidang, mentah.sel.get(kolom))
         except NilaiSalah as galat:
             hasil.galat.append((kolom, str(galat)))
             data[bidang] = ""
@@ -326,7 +405,8 @@ def _pesan_galat(bidang: str, galat: ValidationError) -> str:
 
 def _tandai_duplikat(data: dict[str, Any], konteks: Konteks, dilihat: dict[Kunci, int], hasil: HasilBaris) -> None:
     bagian = [data.get(nama) for nama in ("opd", "jenis", "tahun", "bulan", "metode_akses", "keperluan")]
-    if any(nilai in (None, "") for nilai in bagian):
+    # Bukan `nilai in (None, "")`: itu membandingkan objek OPD lewat Model.__eq__ untuk setiap baris.
+    if any(nilai is None or (isinstance(nilai, str) and not nilai) for nilai in bagian):
         return
     kunci = kunci_unik(bagian[0].pk, *bagian[1:])
     if kunci in konteks.sudah_ada:
@@ -340,11 +420,11 @@ def _tandai_duplikat(data: dict[str, Any], konteks: Konteks, dilihat: dict[Kunci
 def _tampilan(data: dict[str, Any]) -> list[str]:
     return [
         data["opd"].nama,
-        JenisPemanfaatan(data["jenis"]).label,
+        LABEL_JENIS[data["jenis"]],
         str(data["tahun"]),
-        Bulan(data["bulan"]).label,
+        LABEL_BULAN[data["bulan"]],
         _potong(data["keperluan"]),
-        MetodeAkses(data["metode_akses"]).label,
+        LABEL_METODE[data["metode_akses"]],
         data["pks"].nomor if data["pks"] else "",
         angka(data["jumlah"]),
         _potong(data["keterangan"]),

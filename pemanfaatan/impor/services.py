@@ -148,8 +148,7 @@ def _simpan_baris(impor: ImporPemanfaatan, objek: list[Pemanfaatan], user: Pengg
         except PemanfaatanError as galat:
             raise ImporError(f"Tidak ada yang disimpan. {galat}") from None
     for pemanfaatan in objek:
-        pemanfaatan.created_by = user
-        pemanfaatan.updated_by = user
+        pemanfaatan.created_by_id = pemanfaatan.updated_by_id = user.pk
     try:
         with transaction.atomic():
             bulk_create_with_history(
@@ -158,6 +157,8 @@ def _simpan_baris(impor: ImporPemanfaatan, objek: list[Pemanfaatan], user: Pengg
                 batch_size=UKURAN_KELOMPOK,
                 default_user=user,
                 default_change_reason=f"Impor Excel {impor.pk}",
+                # Satu waktu untuk semua catatan riwayat impor ini: semuanya masuk sekaligus.
+                default_date=timezone.now(),
             )
     except IntegrityError:
         logger.warning("Impor %s ditolak basis data", impor.pk, exc_info=True)

@@ -349,6 +349,40 @@ def test_formulir_impor_sama_dengan_formulir_peramban(opd, opd_lain, pks, ubah):
         assert form_impor.instance is not contoh.instance
 
 
+def test_satu_formulir_contoh_untuk_banyak_baris_sama_dengan_formulir_peramban(opd, opd_lain, pks):
+    """Nilai yang sudah lolos tidak diperiksa lagi di baris berikutnya; hasil setiap baris tetap sama persis."""
+    Opd.objects.create(kode="9.99", nama="Badan Lama", jenis=JenisOpd.BADAN, aktif=False)
+    nonaktif = Opd.objects.get(kode="9.99").pk
+    sah = {
+        "opd": opd.pk, "jenis": "NIK", "tahun": 2026, "bulan": 4, "keperluan": "Layanan", "metode_akses": "WEB_SERVICE",
+        "pks": pks.pk, "jumlah": 5, "keterangan": "",
+    }  # fmt: skip
+    ubahan = [
+        {}, {"tahun": 2014}, {"tahun": "2026"}, {"tahun": 2026.0}, {"tahun": True}, {"bulan": 13}, {"bulan": "4"},
+        {"jumlah": -1}, {"jumlah": 2**40}, {"jumlah": 1}, {"jumlah": True}, {"keperluan": ""}, {"keperluan": "x" * 300},
+        {"keperluan": "  Layanan   "}, {"opd": nonaktif}, {"opd": opd_lain.pk}, {"pks": ""}, {"jenis": "SIM"},
+        {"metode_akses": ""}, {"keterangan": "a\x00b"}, {},
+    ]  # fmt: skip
+    contoh = PemanfaatanImporForm()
+    for ubah in ubahan + ubahan[::-1]:
+        data = {**sah, **ubah}
+        form_impor, form_peramban = contoh.untuk_baris(data), PemanfaatanForm(data)
+        assert form_impor.errors.get_json_data() == form_peramban.errors.get_json_data(), ubah
+        if form_peramban.is_valid():
+            assert form_impor.cleaned_data == form_peramban.cleaned_data, ubah
+            assert [getattr(form_impor.instance, f.attname) for f in Pemanfaatan._meta.fields] == [
+                getattr(form_peramban.instance, f.attname) for f in Pemanfaatan._meta.fields
+            ], ubah
+
+
+def test_formulir_impor_membaca_isian_seperti_widget():
+    """PemanfaatanImporForm membaca isian dengan data.get(nama), tanpa BoundField: widget peramban harus sama."""
+    data = {"opd": 1, "jenis": "NIK", "tahun": 2026, "bulan": 4, "keperluan": "a", "jumlah": 5}
+    for nama, bidang in PemanfaatanForm().fields.items():
+        assert not bidang.disabled, nama
+        assert bidang.widget.value_from_datadict(data, {}, nama) == data.get(nama), nama
+
+
 def test_galat_tahun_sama_dengan_formulir_peramban(klien_staf, opd):
     """Satu aturan: pesan dari impor adalah pesan PemanfaatanForm."""
     impor = impor_dari(klien_staf, [baris(tahun=2014)])
@@ -436,6 +470,9 @@ def test_model_tidak_punya_batasan_yang_tidak_diperiksa_impor():
         "pemanfaatan_tahun_sah",
         "pemanfaatan_unik_per_bulan",
     }
+    # PemanfaatanImporForm.validate_unique tidak memeriksa apa pun: hanya aman selama ini kosong.
+    assert [f.name for f in Pemanfaatan._meta.fields if f.unique] == ["id"]
+    assert not Pemanfaatan._meta.unique_together
 
 
 # --- simpan: semua atau tidak sama sekali ------------------------------------------------------
@@ -453,6 +490,7 @@ def test_simpan_menyimpan_semua_baris_dengan_riwayat_pengimpor(klien_staf, staf,
         catatan = pemanfaatan.history.get()
         assert (catatan.history_type, catatan.history_user) == ("+", staf)
         assert catatan.history_change_reason == f"Impor Excel {impor.pk}"
+    assert Pemanfaatan.history.values("history_date").distinct().count() == 1, "satu impor, satu waktu riwayat"
 
     respons = simpan(klien_staf, impor)
     assert "sudah berstatus disimpan" in pesan(respons)
