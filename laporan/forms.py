@@ -73,36 +73,6 @@ class PetunjukForm(FormAksi):
         return {"petunjuk": self.cleaned_data["petunjuk"], "staf": self.cleaned_data["staf"]}
 
 
-class SelesaikanDaftarForm(FormAksi):
-    akui_peringatan = forms.BooleanField(
-        required=False,
-        label="Saya sudah membaca peringatan kelengkapan di atas dan tetap menutup Daftar.",
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        laporan = self.laporan
-        self.peringatan = kelengkapan.periksa(
-            tahun=laporan.tahun, bulan_awal=laporan.bulan_awal, bulan_akhir=laporan.bulan_akhir
-        )
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.peringatan and not cleaned.get("akui_peringatan"):
-            self.add_error(
-                "akui_peringatan",
-                "Daftar masih punya peringatan kelengkapan. Lengkapi dulu, atau centang kotak ini untuk "
-                "menutup Daftar dengan peringatan tersebut.",
-            )
-        return cleaned
-
-    def argumen(self) -> dict:
-        return {"peringatan": [p.pesan for p in self.peringatan]}
-
-    def catatan(self) -> str:
-        return " ".join(p.pesan for p in self.peringatan)
-
-
 class FormBersidik(FormAksi):
     """Aksi yang mengesahkan isi yang dilihat pengguna (hitungan, peringatan), bukan isi sesaat transisi.
 
@@ -140,6 +110,66 @@ class FormBersidik(FormAksi):
         data = self.data.copy()
         data["sidik"] = sidik
         self.data = data
+
+
+PESAN_PERINGATAN_BERUBAH = (
+    "Daftar berubah sejak halaman ini dibuka, sehingga peringatan kelengkapannya tidak lagi sama dengan yang Anda "
+    "baca. Baca peringatan terbaru di atas, lalu selesaikan Daftar lagi (centang pengakuannya bila masih ada "
+    "peringatan)."
+)
+
+
+class SelesaikanDaftarForm(FormBersidik):
+    """Langkah 3: peringatan yang diakui dan disimpan harus persis yang dibaca Staf (dicocokkan lewat sidiknya).
+
+    Peringatan dibentuk sekali per formulir: halaman menampilkan, sidik menandai, dan transisi menyimpan daftar
+    yang sama. Sidik tidak wajib hanya bagi pemanggil tanpa halaman (data demo, tolok ukur), yang tidak membaca
+    peringatan apa pun dan mengakui peringatan yang berlaku saat transisi; halaman Langkah 3 selalu mengirimnya.
+    """
+
+    akui_peringatan = forms.BooleanField(
+        required=False,
+        label="Saya sudah membaca peringatan kelengkapan di atas dan tetap menutup Daftar.",
+    )
+    pesan_berubah = PESAN_PERINGATAN_BERUBAH
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sidik"].required = False
+
+    @cached_property
+    def peringatan(self) -> list[kelengkapan.Peringatan]:
+        laporan = self.laporan
+        return kelengkapan.periksa(tahun=laporan.tahun, bulan_awal=laporan.bulan_awal, bulan_akhir=laporan.bulan_akhir)
+
+    def sidik_terkini(self) -> str:
+        return kelengkapan.sidik(self.peringatan)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.peringatan and not cleaned.get("akui_peringatan"):
+            self.add_error(
+                "akui_peringatan",
+                "Daftar masih punya peringatan kelengkapan. Lengkapi dulu, atau centang kotak ini untuk "
+                "menutup Daftar dengan peringatan tersebut.",
+            )
+        return cleaned
+
+    def tolak_bila_berubah(self, terkini: str) -> bool:
+        if not self.cleaned_data.get("sidik"):
+            return False
+        return super().tolak_bila_berubah(terkini)
+
+    def perbarui_sidik(self, sidik: str) -> None:
+        super().perbarui_sidik(sidik)
+        # Centang itu mengakui peringatan yang sudah dibaca; peringatan yang baru harus dibaca dan diakui lagi.
+        self.data.pop("akui_peringatan", None)
+
+    def argumen(self) -> dict:
+        return {"peringatan": [p.pesan for p in self.peringatan]}
+
+    def catatan(self) -> str:
+        return " ".join(p.pesan for p in self.peringatan)
 
 
 PESAN_HITUNGAN_BERUBAH = (

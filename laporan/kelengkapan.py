@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 
-from laporan.rekap import pemanfaatan_periode, tanggal_acuan_pks
+from laporan.rekap import pemanfaatan_periode, sidik_isi, tanggal_acuan_pks
 from pemanfaatan.models import Opd, PerjanjianKerjaSama, StatusPksPemanfaatan
 
 CONTOH_MAKS = 10
@@ -79,3 +79,10 @@ def periksa(*, tahun: int, bulan_awal: int, bulan_akhir: int) -> list[Peringatan
             )
         )
     return peringatan
+
+
+def sidik(peringatan: list[Peringatan]) -> str:
+    """Sidik peringatan yang dibaca Staf: berubah bila satu pesan, banyak atau contoh OPD pun berubah. Dipakai
+    untuk memastikan yang diakui dan disimpan pada Langkah 3 sama dengan yang dilihat Staf. Tautan tidak ikut:
+    hanya jalan menuju baris, dibentuk dari periode Laporan."""
+    return sidik_isi([[p.kode, p.pesan, p.jumlah, p.contoh] for p in peringatan])

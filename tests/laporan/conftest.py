@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from akun.models import Peran
-from laporan import rekap
+from laporan import kelengkapan, rekap
 from laporan.models import (
     Iku,
     LangkahLaporan,
@@ -63,6 +63,14 @@ def sidik_hitungan(laporan: Laporan) -> str:
     return rekap.sidik(hasil)
 
 
+def sidik_peringatan(laporan: Laporan) -> str:
+    """Sidik peringatan kelengkapan Daftar periode itu saat ini, seperti yang dibawa halaman Langkah 3."""
+    peringatan = kelengkapan.periksa(
+        tahun=laporan.tahun, bulan_awal=laporan.bulan_awal, bulan_akhir=laporan.bulan_akhir
+    )
+    return kelengkapan.sidik(peringatan)
+
+
 def data_sah(aksi: str, laporan: Laporan, *, staf=None) -> dict:
     """Isian formulir yang sah untuk aksi itu, seperti yang dikirim peramban."""
     if aksi == "beri_arahan":
@@ -70,7 +78,7 @@ def data_sah(aksi: str, laporan: Laporan, *, staf=None) -> dict:
     if aksi == "beri_petunjuk":
         return {"petunjuk": "Kumpulkan data dukung dari semua OPD.", "staf": staf.pk if staf else ""}
     if aksi == "selesaikan_daftar":
-        return {"akui_peringatan": "on"}
+        return {"akui_peringatan": "on", "sidik": sidik_peringatan(laporan)}
     if aksi == "laporkan_hitungan":
         return {"konfirmasi": "on", "sidik": sidik_hitungan(laporan)}
     if aksi == "sampaikan_laporan":

@@ -9,6 +9,8 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 
 from akun.models import Peran
+from laporan import kelengkapan
+from laporan.forms import PESAN_PERINGATAN_BERUBAH
 from laporan.models import LangkahLaporan, Laporan, Notifikasi, RiwayatLaporan, WaktuBaku
 from laporan.services import (
     DataAksiTidakSah,
@@ -20,8 +22,17 @@ from laporan.services import (
     laporan_lepas,
     laporan_transisi,
 )
+from pemanfaatan.models import JenisOpd, JenisPemanfaatan, Opd, PerjanjianKerjaSama
 from tests.conftest import buat_pengguna
-from tests.laporan.conftest import ALASAN, data_sah, potret, status_ke
+from tests.laporan.conftest import (
+    ALASAN,
+    baris_daftar,
+    data_sah,
+    lampirkan_bukti,
+    potret,
+    sidik_peringatan,
+    status_ke,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +101,82 @@ def test_lakip_bidang_tanpa_narasi_ditolak(buat_laporan, kabid):
         laporan_transisi(laporan=laporan, aksi="sampaikan_lakip_bidang", user=kabid, data=data)
     assert "narasi" in galat.value.form.errors
     assert potret(laporan) == sebelum
+
+
+# --- Langkah 3: yang diakui Staf adalah peringatan yang dibacanya -------------------------------
+
+
+@pytest.fixture
+def opd_diam(db):
+    """OPD ber-PKS aktif tanpa baris Triwulan I 2026: peringatannya menyebut nama OPD ini sebagai contoh."""
+    opd = Opd.objects.create(kode="4.01.0.00.0.00.03.0000", nama="Biro Organisasi", jenis=JenisOpd.BIRO)
+    PerjanjianKerjaSama.objects.create(
+        nomor="120/05/PKS-DUKCAPIL/2025",
+        opd=opd,
+        tanggal=datetime.date(2025, 2, 1),
+        berlaku_mulai=datetime.date(2025, 2, 1),
+        berlaku_sampai=datetime.date(2030, 1, 31),
+        lingkup_nik=True,
+    )
+    return opd
+
+
+def pesan_peringatan(laporan: Laporan) -> list[str]:
+    peringatan = kelengkapan.periksa(
+        tahun=laporan.tahun, bulan_awal=laporan.bulan_awal, bulan_akhir=laporan.bulan_akhir
+    )
+    return [p.pesan for p in peringatan]
+
+
+PERUBAHAN_DAFTAR = ["baris tanpa bukti bertambah", "bukti dilengkapi", "nama OPD contoh berubah"]
+
+
+@pytest.mark.parametrize("perubahan", PERUBAHAN_DAFTAR)
+def test_peringatan_yang_berubah_sejak_dibaca_tidak_diakui(buat_laporan, daftar_triwulan, opd_diam, staf, perubahan):
+    laporan = buat_laporan("daftar")
+    data = data_sah("selesaikan_daftar", laporan)  # sidik peringatan saat halaman dibuka, dan pengakuannya
+    dibaca = pesan_peringatan(laporan)
+    # Daftar berubah sebelum Staf menekan tombol.
+    if perubahan == "baris tanpa bukti bertambah":
+        nik_jan = daftar_triwulan["nik_jan"]
+        baris_daftar(nik_jan.opd, JenisPemanfaatan.NIK, 1, 5, pks=nik_jan.pks, keperluan="Baris susulan", oleh=staf)
+    elif perubahan == "bukti dilengkapi":
+        lampirkan_bukti(daftar_triwulan["ktp_feb"], staf)
+    else:
+        Opd.objects.filter(pk=opd_diam.pk).update(nama="Biro Organisasi dan Tata Laksana")
+        assert pesan_peringatan(laporan) == dibaca  # hanya contoh OPD yang berubah, pesannya tetap
+    sebelum = potret(laporan)
+
+    with pytest.raises(DataAksiTidakSah) as galat:
+        laporan_transisi(laporan=laporan, aksi="selesaikan_daftar", user=staf, data=data)
+    assert galat.value.form.non_field_errors() == [PESAN_PERINGATAN_BERUBAH]
+    assert potret(laporan) == sebelum
+
+    # Ditampilkan ulang: peringatan dan sidik terbaru, pengakuan lama tidak terbawa.
+    form = galat.value.form
+    assert [p.pesan for p in form.peringatan] == pesan_peringatan(laporan)
+    assert form["sidik"].value() == sidik_peringatan(laporan) != data["sidik"]
+    assert not form["akui_peringatan"].value()
+    data_baru = {"akui_peringatan": "on", "sidik": form["sidik"].value()}
+    laporan = laporan_transisi(laporan=laporan, aksi="selesaikan_daftar", user=staf, data=data_baru)
+    laporan.refresh_from_db()
+    assert laporan.status == "hitung"
+    assert laporan.peringatan_daftar == [p.pesan for p in form.peringatan]
+    assert RiwayatLaporan.objects.filter(laporan=laporan, aksi="selesaikan_daftar").count() == 1
+
+
+def test_peringatan_yang_tetap_disimpan_seperti_dibaca(buat_laporan, daftar_triwulan, opd_diam, staf):
+    laporan = buat_laporan("daftar")
+    data = data_sah("selesaikan_daftar", laporan)
+    dibaca = pesan_peringatan(laporan)
+    # Perubahan yang tidak mengubah peringatan apa pun (baris ber-PKS sah dan berbukti) tidak menghalangi.
+    nik_jan = daftar_triwulan["nik_jan"]
+    baris = baris_daftar(nik_jan.opd, JenisPemanfaatan.NIK, 2, 5, pks=nik_jan.pks, keperluan="Baris susulan", oleh=staf)
+    lampirkan_bukti(baris, staf)
+    laporan = laporan_transisi(laporan=laporan, aksi="selesaikan_daftar", user=staf, data=data)
+    laporan.refresh_from_db()
+    assert laporan.status == "hitung"
+    assert laporan.peringatan_daftar == dibaca and len(dibaca) == 5
 
 
 # --- Pembuat ≠ pemeriksa ------------------------------------------------------------------------

@@ -223,6 +223,47 @@ def test_hitungan_yang_berubah_sejak_dilihat_tidak_dibekukan(client, staf, buat_
     )
 
 
+def test_peringatan_yang_berubah_sejak_dibaca_tidak_diakui(client, staf, buat_laporan, daftar_triwulan, opd):
+    laporan = buat_laporan("daftar")
+    url = reverse("laporan:aksi", args=[laporan.pk, "selesaikan_daftar"])
+    client.force_login(staf)
+    halaman = client.get(url)
+    sidik_dibaca = halaman.context["form"]["sidik"].value()
+    assert "3 baris belum memiliki data dukung (bukti)." in halaman.content.decode()
+    # Baris tanpa data dukung masuk ke periode itu sebelum Staf menekan tombol.
+    Pemanfaatan.objects.create(
+        opd=opd,
+        jenis="NIK",
+        tahun=laporan.tahun,
+        bulan=laporan.bulan_awal,
+        keperluan="Baris susulan",
+        metode_akses="WEB_SERVICE",
+        jumlah=77,
+        created_by=staf,
+        updated_by=staf,
+    )
+    respons = client.post(url, {"akui_peringatan": "on", "sidik": sidik_dibaca})
+    assert respons.status_code == 200
+    isi = respons.content.decode()
+    assert "peringatan kelengkapannya tidak lagi sama dengan yang Anda baca" in isi
+    laporan.refresh_from_db()
+    assert laporan.status == "daftar" and laporan.peringatan_daftar == []
+    assert not RiwayatLaporan.objects.filter(laporan=laporan, aksi="selesaikan_daftar").exists()
+    # Ditampilkan ulang dengan peringatan terbaru, sidiknya, dan kotak pengakuan yang belum dicentang.
+    halaman_baru = lxml.html.fromstring(isi)
+    kelengkapan = halaman_baru.xpath('//section[@aria-labelledby="judul-kelengkapan"]//li')
+    ditampilkan = [li.text.strip() for li in kelengkapan]
+    assert "4 baris belum memiliki data dukung (bukti)." in ditampilkan
+    assert "3 baris belum memiliki data dukung (bukti)." not in isi
+    (sidik_baru,) = halaman_baru.xpath('//input[@name="sidik"]/@value')
+    assert sidik_baru != sidik_dibaca
+    assert halaman_baru.xpath('//input[@name="akui_peringatan"]')[0].get("checked") is None
+    assert client.post(url, {"akui_peringatan": "on", "sidik": sidik_baru}).status_code == 302
+    laporan.refresh_from_db()
+    assert laporan.status == "hitung"
+    assert laporan.peringatan_daftar == ditampilkan
+
+
 def test_setiap_hitungan_beku_menaut_ke_baris_daftar_yang_membentuknya(client, kasi, buat_laporan, daftar_triwulan):
     laporan = buat_laporan("laporan")
     client.force_login(kasi)
