@@ -13,7 +13,7 @@ from django_fsm import can_proceed, has_transition_perm
 from akun.akses import pastikan_izin
 from akun.models import Pengguna, Peran
 from laporan import notifikasi, rekap
-from laporan.exports.arsip import arsip_buat
+from laporan.exports.arsip import arsip_buat, transaksi_berkas
 from laporan.forms import FORM_AKSI, FormAksi, LakipBidangForm, LaporkanHitunganForm
 from laporan.models import (
     HasilLangkah,
@@ -113,7 +113,8 @@ def laporan_transisi(*, laporan: Laporan, aksi: str, user: Pengguna, data: dict[
         aksi = Aksi(aksi)
     except ValueError:
         raise LaporanError(f"Aksi tidak dikenal: {aksi}.") from None
-    with transaction.atomic():
+    # Langkah 7 menulis berkas arsip: bila transaksi ini batal, berkas itu dihapus lagi (lihat transaksi_berkas).
+    with transaksi_berkas() as berkas:
         laporan = Laporan.objects.select_for_update().get(pk=laporan.pk)
         metode = getattr(laporan, aksi.value)
         if not can_proceed(metode):
@@ -148,7 +149,7 @@ def laporan_transisi(*, laporan: Laporan, aksi: str, user: Pengguna, data: dict[
         )
         if aksi == Aksi.TERIMA:
             # Dibuat setelah Langkah 7 ditutup dan dicatat, agar Lembar Kendali memuat seluruh siklus.
-            arsip_buat(laporan=laporan, user=user)
+            arsip_buat(laporan=laporan, user=user, berkas=berkas)
         if langkah_pada_status(laporan.status) is not None:
             pesan = f"{aksi.label} oleh {user}; sekarang giliran Anda: {laporan.get_status_display()}."
             if pengembalian_untuk_aksi(aksi) is not None:

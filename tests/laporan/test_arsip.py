@@ -7,10 +7,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from django.db import OperationalError, connections, transaction
 from django.urls import reverse
 
+from laporan import services
 from laporan.exports import pdf
-from laporan.models import ArsipDokumen, Instansi, JenisDokumen, Laporan
+from laporan.exports.arsip import arsip_buat, transaksi_berkas
+from laporan.models import ArsipDokumen, Instansi, JenisDokumen, Laporan, RiwayatLaporan
 from laporan.services import laporan_transisi
 from tests.laporan.conftest import data_sah
 
@@ -95,6 +98,71 @@ def test_gagal_membuat_dokumen_membatalkan_langkah_7_tanpa_sisa_berkas(
     assert laporan.status == "lakip_dinas"
     assert not ArsipDokumen.objects.exists()
     assert not [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
+
+
+def berkas_media(settings) -> list[Path]:
+    return sorted(p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file())
+
+
+def pastikan_langkah_7_batal_tanpa_sisa(laporan: Laporan, settings) -> None:
+    laporan.refresh_from_db()
+    assert laporan.status == "lakip_dinas"
+    assert not RiwayatLaporan.objects.filter(laporan=laporan, aksi="terima").exists()
+    assert not ArsipDokumen.objects.exists()
+    assert berkas_media(settings) == []
+
+
+def test_galat_sesudah_berkas_ditulis_membatalkan_langkah_7_tanpa_sisa_berkas(
+    buat_laporan, sekretariat, monkeypatch, settings
+):
+    laporan = buat_laporan("lakip_dinas")
+    arsip_buat_asli = services.arsip_buat
+
+    def arsip_lalu_gagal(**kwargs):
+        arsip = arsip_buat_asli(**kwargs)
+        assert len(berkas_media(settings)) == len(arsip) == len(JenisDokumen.values)  # berkasnya sudah tertulis
+        raise RuntimeError("Langkah sesudah pengarsipan gagal")
+
+    monkeypatch.setattr(services, "arsip_buat", arsip_lalu_gagal)
+    with pytest.raises(RuntimeError, match="sesudah pengarsipan"):
+        laporan_transisi(laporan=laporan, aksi="terima", user=sekretariat, data=data_sah("terima", laporan))
+    pastikan_langkah_7_batal_tanpa_sisa(laporan, settings)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_commit_yang_ditolak_basis_data_tidak_meninggalkan_berkas(buat_laporan, sekretariat, monkeypatch, settings):
+    """Transaksi sungguhan: semua berkas sudah tertulis, lalu basis data menolak commit Langkah 7."""
+    laporan = buat_laporan("lakip_dinas")
+    data = data_sah("terima", laporan)
+
+    def commit_ditolak(_koneksi):
+        raise OperationalError("could not serialize access due to concurrent update")
+
+    with monkeypatch.context() as tambalan:
+        tambalan.setattr(type(connections["default"]), "_commit", commit_ditolak)
+        with pytest.raises(OperationalError):
+            laporan_transisi(laporan=laporan, aksi="terima", user=sekretariat, data=data)
+    pastikan_langkah_7_batal_tanpa_sisa(laporan, settings)
+
+    # Diulang tanpa gangguan: tepat satu berkas per baris, isinya cocok dengan SHA-256 baris itu.
+    laporan = laporan_transisi(laporan=laporan, aksi="terima", user=sekretariat, data=data)
+    assert laporan.status == "selesai"
+    arsip = list(ArsipDokumen.objects.filter(laporan=laporan))
+    assert len(arsip) == len(JenisDokumen.values)
+    assert berkas_media(settings) == sorted(Path(settings.MEDIA_ROOT) / a.berkas.name for a in arsip)
+    for dokumen in arsip:
+        isi = (Path(settings.MEDIA_ROOT) / dokumen.berkas.name).read_bytes()
+        assert len(isi) == dokumen.ukuran and hashlib.sha256(isi).hexdigest() == dokumen.sha256
+
+
+def test_transaksi_yang_ditandai_rollback_tanpa_galat_juga_menghapus_berkasnya(buat_laporan, sekretariat, settings):
+    laporan = buat_laporan("lakip_dinas")
+    with transaksi_berkas() as berkas:
+        arsip_buat(laporan=laporan, user=sekretariat, berkas=berkas)
+        assert len(berkas_media(settings)) == len(JenisDokumen.values)
+        transaction.set_rollback(True)
+    assert not ArsipDokumen.objects.exists()
+    assert berkas_media(settings) == []
 
 
 def test_filter_tahun_yang_bukan_angka_biasa_tidak_galat(client, sekretariat):
