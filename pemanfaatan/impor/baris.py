@@ -87,11 +87,10 @@ class PemanfaatanImporForm(PemanfaatanForm):
       dimuat sekali (dan dilaporkan sebagai duplikat, bukan galat); batasan cek lainnya
       (jumlah ≥ 0, bulan 1–12, tahun) sudah dijaga validator bidang. Basis data tetap
       menegakkan semuanya saat menyimpan, di dalam satu transaksi.
-    - Pemeriksaan satu bidang (Field.clean di formulir, lalu di model) hanya bergantung pada
-      nilai bidang itu. OPD, jenis, tahun, bulan, metode akses dan PKS berulang di ribuan baris,
-      jadi nilai yang sudah lolos tidak diperiksa lagi di baris berikutnya; nilai yang gagal
-      selalu diperiksa ulang agar pesannya sama. Aturan antarbidang (`clean`) tetap dijalankan
-      untuk setiap baris.
+    - Field.clean satu bidang formulir hanya bergantung pada nilai bidang itu. OPD, jenis, tahun,
+      bulan, metode akses dan PKS berulang di ribuan baris, jadi nilai yang sudah lolos tidak
+      diperiksa lagi di baris berikutnya; nilai yang gagal selalu diperiksa ulang agar pesannya
+      sama. `clean_<bidang>`, `clean()` dan pemeriksaan model tetap dijalankan untuk setiap baris.
 
     Satu formulir contoh (tidak terikat) dibuat per berkas; setiap baris memakai salinannya
     lewat `untuk_baris`, dan semua salinan berbagi pilihan dan catatan nilai yang sudah lolos.
@@ -109,9 +108,9 @@ class PemanfaatanImporForm(PemanfaatanForm):
                 # Pilihan dari model dibungkus iterator yang menyisipkan pilihan kosong setiap kali
                 # diiterasi; daftar yang sama, dibentuk sekali, memberi hasil yang sama.
                 bidang.choices = list(bidang.choices)
-        # (bidang, jenis nilai, nilai): 1, 1.0 dan True sama bagi dict tetapi tidak bagi pemeriksa.
-        self.lolos_formulir: dict[tuple[str, type, Any], Any] = {}
-        self.lolos_model: set[tuple[str, type, Any]] = set()
+        # (bidang, jenis nilai, nilai) → nilai bersih. Jenis ikut menjadi kunci karena 1, 1.0 dan True
+        # sama bagi dict tetapi tidak bagi Field.clean.
+        self.lolos: dict[tuple[str, type, Any], Any] = {}
 
     def untuk_baris(self, data: dict[str, Any]) -> "PemanfaatanImporForm":
         """Formulir terikat untuk satu baris, disalin dari formulir contoh ini.
@@ -146,9 +145,9 @@ class PemanfaatanImporForm(PemanfaatanForm):
             nilai = self.data.get(nama)
             kunci = (nama, type(nilai), nilai)
             try:
-                if kunci not in self.lolos_formulir:
-                    self.lolos_formulir[kunci] = bidang.clean(nilai)
-                self.cleaned_data[nama] = self.lolos_formulir[kunci]
+                if kunci not in self.lolos:
+                    self.lolos[kunci] = bidang.clean(nilai)
+                self.cleaned_data[nama] = self.lolos[kunci]
                 if hasattr(self, f"clean_{nama}"):
                     self.cleaned_data[nama] = getattr(self, f"clean_{nama}")()
             except ValidationError as galat:
@@ -156,18 +155,8 @@ class PemanfaatanImporForm(PemanfaatanForm):
 
     def _get_validation_exclusions(self):
         # OPD dan PKS sudah dicocokkan dengan objek yang baru dimuat; pemeriksaan keberadaan
-        # ForeignKey oleh model hanya akan menambah dua kueri per baris. Bidang yang nilainya
-        # sudah lolos pemeriksaan model di baris lain tidak diperiksa lagi.
-        sudah_lolos = {
-            nama for nama, nilai in self.cleaned_data.items() if (nama, type(nilai), nilai) in self.lolos_model
-        }
-        return super()._get_validation_exclusions() | {"opd", "pks"} | sudah_lolos
-
-    def _post_clean(self):
-        super()._post_clean()
-        for nama, nilai in self.cleaned_data.items():
-            if nama not in self._errors:
-                self.lolos_model.add((nama, type(nilai), nilai))
+        # ForeignKey oleh model hanya akan menambah dua kueri per baris.
+        return super()._get_validation_exclusions() | {"opd", "pks"}
 
     def validate_unique(self):
         """Keunikan diperiksa dari kunci yang dimuat sekali (lihat `_tandai_duplikat`), bukan per baris.
