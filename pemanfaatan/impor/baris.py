@@ -111,6 +111,7 @@ class PemanfaatanImporForm(PemanfaatanForm):
         # (bidang, jenis nilai, nilai) → nilai bersih. Jenis ikut menjadi kunci karena 1, 1.0 dan True
         # sama bagi dict tetapi tidak bagi Field.clean.
         self.lolos: dict[tuple[str, type, Any], Any] = {}
+        self.ada_clean_bidang = {nama for nama in self.fields if hasattr(self, f"clean_{nama}")}
 
     def untuk_baris(self, data: dict[str, Any]) -> "PemanfaatanImporForm":
         """Formulir terikat untuk satu baris, disalin dari formulir contoh ini.
@@ -148,7 +149,7 @@ class PemanfaatanImporForm(PemanfaatanForm):
                 if kunci not in self.lolos:
                     self.lolos[kunci] = bidang.clean(nilai)
                 self.cleaned_data[nama] = self.lolos[kunci]
-                if hasattr(self, f"clean_{nama}"):
+                if nama in self.ada_clean_bidang:
                     self.cleaned_data[nama] = getattr(self, f"clean_{nama}")()
             except ValidationError as galat:
                 self.add_error(nama, galat)
@@ -309,7 +310,9 @@ def periksa_baris(mentah: BarisMentah, konteks: Konteks, dilihat: dict[Kunci, in
         hasil.nilai = [_potong(teks_sel(mentah.sel.get(kolom))) for kolom in k.KOLOM]
     else:
         hasil.nilai = _tampilan(form.cleaned_data)
-        hasil.data = {nama: getattr(nilai, "pk", nilai) for nama, nilai in form.cleaned_data.items()}
+        hasil.data = {
+            nama: nilai.pk if isinstance(nilai, models.Model) else nilai for nama, nilai in form.cleaned_data.items()
+        }
     _selesaikan(hasil, form.cleaned_data, konteks, dilihat, objek=form.instance)
     return hasil
 
