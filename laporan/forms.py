@@ -123,8 +123,7 @@ class SelesaikanDaftarForm(FormBersidik):
     """Langkah 3: peringatan yang diakui dan disimpan harus persis yang dibaca Staf (dicocokkan lewat sidiknya).
 
     Peringatan dibentuk sekali per formulir: halaman menampilkan, sidik menandai, dan transisi menyimpan daftar
-    yang sama. Sidik tidak wajib hanya bagi pemanggil tanpa halaman (data demo, tolok ukur), yang tidak membaca
-    peringatan apa pun dan mengakui peringatan yang berlaku saat transisi; halaman Langkah 3 selalu mengirimnya.
+    yang sama.
     """
 
     akui_peringatan = forms.BooleanField(
@@ -132,10 +131,6 @@ class SelesaikanDaftarForm(FormBersidik):
         label="Saya sudah membaca peringatan kelengkapan di atas dan tetap menutup Daftar.",
     )
     pesan_berubah = PESAN_PERINGATAN_BERUBAH
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["sidik"].required = False
 
     @cached_property
     def peringatan(self) -> list[kelengkapan.Peringatan]:
@@ -154,11 +149,6 @@ class SelesaikanDaftarForm(FormBersidik):
                 "menutup Daftar dengan peringatan tersebut.",
             )
         return cleaned
-
-    def tolak_bila_berubah(self, terkini: str) -> bool:
-        if not self.cleaned_data.get("sidik"):
-            return False
-        return super().tolak_bila_berubah(terkini)
 
     def perbarui_sidik(self, sidik: str) -> None:
         super().perbarui_sidik(sidik)

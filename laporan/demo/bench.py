@@ -19,7 +19,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from akun.models import Pengguna
-from laporan import rekap
+from laporan import kelengkapan, rekap
 from laporan.demo import PENGGUNA_DEMO, opd_load_from_fixture, pengguna_demo_get_or_create
 from laporan.demo.iku import iku_demo_get_or_create
 from laporan.models import Laporan
@@ -250,13 +250,14 @@ def laporan_bench_create(*, tahun: int) -> Laporan:
     kabid, kasi, staf = pelaku["kabid"], pelaku["kasi"], pelaku["staf"]
 
     def data(aksi: str, laporan: Laporan) -> dict:
+        periode = {"tahun": laporan.tahun, "bulan_awal": laporan.bulan_awal, "bulan_akhir": laporan.bulan_akhir}
         if aksi == "laporkan_hitungan":
-            hasil = rekap.hitung(tahun=laporan.tahun, bulan_awal=laporan.bulan_awal, bulan_akhir=laporan.bulan_akhir)
-            return {"konfirmasi": "on", "sidik": rekap.sidik(hasil)}
+            return {"konfirmasi": "on", "sidik": rekap.sidik(rekap.hitung(**periode))}
+        if aksi == "selesaikan_daftar":
+            return {"akui_peringatan": "on", "sidik": kelengkapan.sidik(kelengkapan.periksa(**periode))}
         return {
             "beri_arahan": {"arahan": "Susun Daftar Pemanfaatan tahun ini."},
             "beri_petunjuk": {"petunjuk": "Kumpulkan data dukung dari semua OPD.", "staf": staf.pk},
-            "selesaikan_daftar": {"akui_peringatan": "on"},
             "kembalikan_ke_staf": {"alasan": "Angka Februari belum sesuai surat OPD."},
             "sampaikan_laporan": {
                 "analisa": "Pemanfaatan naik dibanding tahun sebelumnya.",

@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from akun.models import Pengguna, Peran
-from laporan import rekap
+from laporan import kelengkapan, rekap
 from laporan.iku import angka_laporan, iku_tahun, realisasi
 from laporan.models import Laporan
 from laporan.services import laporan_buat, laporan_transisi
@@ -50,12 +50,13 @@ def _isian(aksi: Aksi, laporan: Laporan, staf: Pengguna) -> dict:
         return {"arahan": f"Susun Daftar Pemanfaatan Data Kependudukan oleh OPD untuk {periode}."}
     if aksi == Aksi.BERI_PETUNJUK:
         return {"petunjuk": "Lengkapi Daftar dan data dukung dari semua OPD ber-PKS.", "staf": staf.pk}
-    if aksi == Aksi.SELESAIKAN_DAFTAR:
-        return {"akui_peringatan": "on"}
-    if aksi == Aksi.LAPORKAN_HITUNGAN:
+    if aksi in (Aksi.SELESAIKAN_DAFTAR, Aksi.LAPORKAN_HITUNGAN):
+        # Sidik peringatan (Langkah 3) dan hitungan (Langkah 4) yang dilihat pelaksana saat halamannya dibuka.
         awal, akhir = rentang_bulan(laporan.periode)
-        hasil = rekap.hitung(tahun=laporan.tahun, bulan_awal=awal, bulan_akhir=akhir)
-        return {"konfirmasi": "on", "sidik": rekap.sidik(hasil)}
+        periode_daftar = {"tahun": laporan.tahun, "bulan_awal": awal, "bulan_akhir": akhir}
+        if aksi == Aksi.SELESAIKAN_DAFTAR:
+            return {"akui_peringatan": "on", "sidik": kelengkapan.sidik(kelengkapan.periksa(**periode_daftar))}
+        return {"konfirmasi": "on", "sidik": rekap.sidik(rekap.hitung(**periode_daftar))}
     if aksi == Aksi.SAMPAIKAN_LAPORAN:
         return {
             "analisa": f"Pemanfaatan data kependudukan {periode} tercatat lengkap per OPD dan jenis.",

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_fsm import can_proceed
 
 from akun.tampilan import paginasi, urutan_stabil
-from laporan import kelengkapan, selectors, services
+from laporan import selectors, services
 from laporan.exports.pdf import dokumen_tersedia
 from laporan.filters import LaporanFilter
 from laporan.forms import FORM_AKSI, LaporanBaruForm
@@ -99,11 +99,9 @@ def laporan_detail(request, pk: int):
 
 
 def _konteks_aksi(request, laporan, aksi: Aksi) -> dict:
-    """Yang ditampilkan di samping formulir: kelengkapan SOP, dan hitungan/Daftar bila langkah memerlukannya."""
+    """Yang ditampilkan di samping formulir: kelengkapan SOP, dan hitungan/Daftar bila langkah memerlukannya.
+    Peringatan kelengkapan Langkah 3 dibentuk formulirnya sendiri (yang juga menyidiknya)."""
     konteks = {"langkah": langkah_untuk_aksi(aksi), "pengembalian": pengembalian_untuk_aksi(aksi)}
-    periode = {"tahun": laporan.tahun, "bulan_awal": laporan.bulan_awal, "bulan_akhir": laporan.bulan_akhir}
-    if aksi == Aksi.SELESAIKAN_DAFTAR:
-        konteks["peringatan"] = kelengkapan.periksa(**periode)
     if aksi in (Aksi.SAMPAIKAN_LAPORAN, Aksi.KEMBALIKAN_KE_STAF):
         konteks["rekap"] = rekap_dengan_tautan(request, laporan)
         konteks["tautan_daftar"] = tautan_daftar(laporan)

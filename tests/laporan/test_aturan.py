@@ -165,6 +165,16 @@ def test_peringatan_yang_berubah_sejak_dibaca_tidak_diakui(buat_laporan, daftar_
     assert RiwayatLaporan.objects.filter(laporan=laporan, aksi="selesaikan_daftar").count() == 1
 
 
+def test_daftar_tidak_ditutup_tanpa_sidik_peringatan_yang_dibaca(buat_laporan, daftar_triwulan, opd_diam, staf):
+    """Pengakuan tanpa sidik tidak menyatakan peringatan mana yang dibaca: ditolak seperti halaman yang usang."""
+    laporan = buat_laporan("daftar")
+    sebelum = potret(laporan)
+    with pytest.raises(DataAksiTidakSah) as galat:
+        laporan_transisi(laporan=laporan, aksi="selesaikan_daftar", user=staf, data={"akui_peringatan": "on"})
+    assert "sidik" in galat.value.form.errors
+    assert potret(laporan) == sebelum
+
+
 def test_peringatan_yang_tetap_disimpan_seperti_dibaca(buat_laporan, daftar_triwulan, opd_diam, staf):
     laporan = buat_laporan("daftar")
     data = data_sah("selesaikan_daftar", laporan)
@@ -257,7 +267,9 @@ def test_setelah_dihitung_ulang_oleh_staf_lain_si_rangkap_boleh_menyetujui(dihit
     laporan = laporan_transisi(
         laporan=dihitung_rangkap, aksi="kembalikan_ke_staf", user=rangkap, data={"alasan": ALASAN}
     )
-    laporan = laporan_transisi(laporan=laporan, aksi="selesaikan_daftar", user=staf, data={"akui_peringatan": "on"})
+    laporan = laporan_transisi(
+        laporan=laporan, aksi="selesaikan_daftar", user=staf, data=data_sah("selesaikan_daftar", laporan)
+    )
     laporan = laporan_transisi(
         laporan=laporan, aksi="laporkan_hitungan", user=staf, data=data_sah("laporkan_hitungan", laporan)
     )

@@ -41,7 +41,7 @@ from pemanfaatan.services import (
     pemanfaatan_delete,
     pemanfaatan_update,
 )
-from tests.laporan.conftest import ALASAN, buat_iku, data_sah, lampirkan_bukti, potret
+from tests.laporan.conftest import ALASAN, buat_iku, data_sah, lampirkan_bukti, potret, sidik_peringatan
 
 pytestmark = pytest.mark.django_db
 
@@ -419,7 +419,9 @@ def test_kembalikan_ke_staf_menghapus_hitungan_beku_dan_membuka_kunci(terkunci, 
     # Staf memperbaiki Daftar, lalu menghitung ulang: hitungan baru mengikuti Daftar yang diperbaiki.
     baris = daftar_triwulan["nik_feb"]
     pemanfaatan_update(pemanfaatan=baris, user=staf, data=isian(baris, jumlah=260))
-    laporan = laporan_transisi(laporan=laporan, aksi="selesaikan_daftar", user=staf, data={"akui_peringatan": "on"})
+    laporan = laporan_transisi(
+        laporan=laporan, aksi="selesaikan_daftar", user=staf, data=data_sah("selesaikan_daftar", laporan)
+    )
     laporan = laporan_transisi(
         laporan=laporan, aksi="laporkan_hitungan", user=staf, data=data_sah("laporkan_hitungan", laporan)
     )
@@ -550,7 +552,9 @@ def test_daftar_berperingatan_hanya_ditutup_dengan_pengakuan(buat_laporan, dafta
         assert "akui_peringatan" in galat.value.form.errors
         assert potret(laporan) == sebelum
 
-    laporan = laporan_transisi(laporan=laporan, aksi="selesaikan_daftar", user=staf, data={"akui_peringatan": "on"})
+    laporan = laporan_transisi(
+        laporan=laporan, aksi="selesaikan_daftar", user=staf, data=data_sah("selesaikan_daftar", laporan)
+    )
     laporan.refresh_from_db()
     pesan_peringatan = [
         "1 OPD memiliki PKS aktif tetapi tidak punya baris Daftar pada periode ini.",
@@ -566,7 +570,9 @@ def test_daftar_berperingatan_hanya_ditutup_dengan_pengakuan(buat_laporan, dafta
 
 def test_daftar_tanpa_peringatan_ditutup_tanpa_pengakuan(buat_laporan, staf):
     laporan = buat_laporan("daftar")
-    laporan = laporan_transisi(laporan=laporan, aksi="selesaikan_daftar", user=staf, data={})
+    # Tanpa peringatan, halaman hanya mengirim sidik (peringatan kosong) tanpa centang pengakuan.
+    data = {"sidik": sidik_peringatan(laporan)}
+    laporan = laporan_transisi(laporan=laporan, aksi="selesaikan_daftar", user=staf, data=data)
     laporan.refresh_from_db()
     assert laporan.status == "hitung"
     assert laporan.peringatan_daftar == []

@@ -308,7 +308,7 @@ def test_tugas_yang_dikembalikan_membawa_alasannya(jam, buat_laporan, kasi, staf
     (tugas,) = tugas_saya(user=staf)
     assert tugas.alasan_pengembalian == ALASAN
     # Setelah Staf menyelesaikan Daftar, langkah berikutnya bukan lagi pengembalian.
-    laporan_transisi(laporan=laporan, aksi="selesaikan_daftar", user=staf, data={"akui_peringatan": "on"})
+    laporan_transisi(laporan=laporan, aksi="selesaikan_daftar", user=staf, data=data_sah("selesaikan_daftar", laporan))
     (tugas,) = tugas_saya(user=staf)
     assert tugas.langkah.nomor == 4
     assert tugas.alasan_pengembalian is None
