@@ -222,7 +222,7 @@ class Konteks:
 
 @dataclass
 class HasilBaris:
-    """Hasil pemeriksaan satu baris Excel; `objek` siap disimpan bila barisnya sah.
+    """Hasil pemeriksaan satu baris Excel; saat periksa ulang, baris sah mendapat `objek` siap disimpan.
 
     `data` adalah nilai bersih baris itu menurut PemanfaatanForm (OPD dan PKS sebagai pk), ada bila
     isi selnya lolos pemeriksaan. Nilai ini disimpan di pratinjau, di server, dan menjadi satu-satunya
@@ -313,7 +313,11 @@ def periksa_baris(mentah: BarisMentah, konteks: Konteks, dilihat: dict[Kunci, in
         hasil.data = {
             nama: nilai.pk if isinstance(nilai, models.Model) else nilai for nama, nilai in form.cleaned_data.items()
         }
-    _selesaikan(hasil, form.cleaned_data, konteks, dilihat, objek=form.instance)
+    _tandai_duplikat(form.cleaned_data, konteks, dilihat, hasil)
+    if hasil.status == StatusBaris.SAH:
+        # Saat pratinjau objek formulir hanya dipakai untuk temuan PKS, tidak disimpan di hasil: 10.000
+        # objek model yang tetap hidup sampai akhir pemeriksaan memperlambat pengumpul sampah Python.
+        hasil.catatan = _catatan_pks(form.instance)
     return hasil
 
 
@@ -348,26 +352,18 @@ def periksa_ulang(tersimpan: list[dict[str, Any]]) -> Pemeriksaan:
         bersih, galat = per_kombinasi[kombinasi]
         baris = HasilBaris(nomor=lama["baris"], nilai=lama["nilai"], galat=list(galat), data=data)
         bersih = {**bersih, **{nama: data[nama] for nama in BIDANG_KHAS_BARIS}}
-        _selesaikan(baris, bersih, konteks, dilihat)
+        _tandai_duplikat(bersih, konteks, dilihat, baris)
+        if baris.status == StatusBaris.SAH:
+            baris.objek = Pemanfaatan(**bersih)
+            baris.catatan = _catatan_pks(baris.objek)
         hasil.append(baris)
     return Pemeriksaan(hasil)
 
 
-def _selesaikan(
-    hasil: HasilBaris,
-    bersih: dict[str, Any],
-    konteks: Konteks,
-    dilihat: dict[Kunci, int],
-    objek: Pemanfaatan | None = None,
-) -> None:
-    """Tandai duplikat; baris sah mendapat objek siap simpan dan catatan temuan PKS-nya."""
-    _tandai_duplikat(bersih, konteks, dilihat, hasil)
-    if hasil.status != StatusBaris.SAH:
-        return
-    hasil.objek = objek if objek is not None else Pemanfaatan(**bersih)
-    status_pks = hasil.objek.status_pks_hitung()
-    if status_pks != StatusPksPemanfaatan.SAH:
-        hasil.catatan = status_pks.label
+def _catatan_pks(objek: Pemanfaatan) -> str:
+    """Temuan PKS baris sah (tanpa PKS, tidak berlaku, tidak mencakup jenis); bukan galat."""
+    status_pks = objek.status_pks_hitung()
+    return "" if status_pks == StatusPksPemanfaatan.SAH else status_pks.label
 
 
 def _galat_formulir(form: PemanfaatanImporForm, hasil: HasilBaris) -> None:
