@@ -345,10 +345,10 @@ def periksa_ulang(tersimpan: list[dict[str, Any]]) -> Pemeriksaan:
         kombinasi = tuple(data[nama] for nama in BIDANG_KOMBINASI)
         if kombinasi not in per_kombinasi:
             form = konteks.contoh.untuk_baris(data)
-            contoh = HasilBaris(nomor=lama["baris"], nilai=lama["nilai"])
-            _galat_formulir(form, contoh)
+            pertama = HasilBaris(nomor=lama["baris"], nilai=lama["nilai"])
+            _galat_formulir(form, pertama)
             bersih = {nama: nilai for nama, nilai in form.cleaned_data.items() if nama not in BIDANG_KHAS_BARIS}
-            per_kombinasi[kombinasi] = (bersih, contoh.galat)
+            per_kombinasi[kombinasi] = (bersih, pertama.galat)
         bersih, galat = per_kombinasi[kombinasi]
         baris = HasilBaris(nomor=lama["baris"], nilai=lama["nilai"], galat=list(galat), data=data)
         bersih = {**bersih, **{nama: data[nama] for nama in BIDANG_KHAS_BARIS}}
