@@ -166,14 +166,19 @@ def _jumlah_opd(tahun: int, bulan_sampai: int) -> dict:
     """Satu kueri atas OPD aktif: banyaknya, yang ber-PKS pada tanggal acuan, dan yang memanfaatkan setahun serta
     Januari sampai `bulan_sampai` tahun ini dan tahun lalu (pembanding). EXISTS per OPD lewat indeks (opd, tahun),
     bukan COUNT(DISTINCT) atas seluruh baris yang digabung dengan tabel OPD."""
+    # Rentang setahun penuh (tahun yang sudah lewat) tidak perlu syarat bulan: indeks (opd, tahun) saja.
+    sampai = bulan_sampai if bulan_sampai < 12 else None
     agregat = {
         "aktif": Count("pk"),
         "ber_pks": Count("pk", filter=Q(ada_pks_berlaku(tanggal_acuan_pks(tahun, 12)))),
         "memanfaatkan": Count("pk", filter=Q(ada_pemanfaatan(tahun))),
-        "memanfaatkan_ini": Count("pk", filter=Q(ada_pemanfaatan(tahun, sampai_bulan=bulan_sampai))),
-        "memanfaatkan_lalu": Count("pk", filter=Q(ada_pemanfaatan(tahun - 1, sampai_bulan=bulan_sampai))),
+        "memanfaatkan_lalu": Count("pk", filter=Q(ada_pemanfaatan(tahun - 1, sampai_bulan=sampai))),
     }
-    return Opd.objects.filter(aktif=True).aggregate(**agregat)
+    if sampai is not None:
+        agregat["memanfaatkan_ini"] = Count("pk", filter=Q(ada_pemanfaatan(tahun, sampai_bulan=sampai)))
+    hasil = Opd.objects.filter(aktif=True).aggregate(**agregat)
+    hasil.setdefault("memanfaatkan_ini", hasil["memanfaatkan"])
+    return hasil
 
 
 def _tren(tahun: int, bulan_terakhir: int, per_bulan: PerBulanJenis) -> list[BulanTren]:
