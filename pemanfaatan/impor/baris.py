@@ -9,6 +9,7 @@ pada bagian yang dapat berubah sejak pratinjau, tanpa membaca berkas lagi.
 """
 
 import copy
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -45,6 +46,7 @@ Kunci = tuple[int, str, int, int, str, str]
 # ulang, cukup diperiksa PemanfaatanForm sekali per kombinasi nilainya (lihat `periksa_ulang`).
 BIDANG_KHAS_BARIS = ("keperluan", "jumlah", "keterangan")
 BIDANG_KOMBINASI = tuple(nama for nama in PemanfaatanForm._meta.fields if nama not in BIDANG_KHAS_BARIS)
+_kombinasi = operator.itemgetter(*BIDANG_KOMBINASI)
 
 
 class StatusBaris(models.TextChoices):
@@ -339,10 +341,12 @@ def periksa_ulang(tersimpan: list[dict[str, Any]]) -> Pemeriksaan:
     konteks = Konteks.muat({baris["data"]["tahun"] for baris in tersimpan})
     dilihat: dict[Kunci, int] = {}
     per_kombinasi: dict[tuple, tuple[dict[str, Any], list[tuple[str, str]]]] = {}
+    # Temuan PKS hanya bergantung pada PKS, tahun, bulan dan jenis: juga cukup sekali per kombinasi.
+    catatan: dict[tuple, str] = {}
     hasil = []
     for lama in tersimpan:
         data = lama["data"]
-        kombinasi = tuple(data[nama] for nama in BIDANG_KOMBINASI)
+        kombinasi = _kombinasi(data)
         if kombinasi not in per_kombinasi:
             form = konteks.contoh.untuk_baris(data)
             pertama = HasilBaris(nomor=lama["baris"], nilai=lama["nilai"])
@@ -355,7 +359,9 @@ def periksa_ulang(tersimpan: list[dict[str, Any]]) -> Pemeriksaan:
         _tandai_duplikat(bersih, konteks, dilihat, baris)
         if baris.status == StatusBaris.SAH:
             baris.objek = Pemanfaatan(**bersih)
-            baris.catatan = _catatan_pks(baris.objek)
+            if kombinasi not in catatan:
+                catatan[kombinasi] = _catatan_pks(baris.objek)
+            baris.catatan = catatan[kombinasi]
         hasil.append(baris)
     return Pemeriksaan(hasil)
 
