@@ -644,16 +644,16 @@ def test_bulan_dikunci_sejak_pratinjau_tidak_ada_yang_disimpan(klien_staf, opd):
 
 def test_temuan_pks_diperbarui_saat_simpan(klien_staf, opd, pks):
     """Temuan PKS bukan galat: baris tetap disimpan, dan pratinjau mencatat temuan menurut data saat simpan."""
-    impor = impor_dari(klien_staf, [baris(pks=pks.nomor)])
-    assert "catatan" not in impor.hasil[0]
+    impor = impor_dari(klien_staf, [baris(pks=pks.nomor, bulan="April"), baris(pks=pks.nomor, bulan="Maret")])
+    assert [b.get("catatan") for b in impor.hasil] == [None, None]
     pks.berlaku_sampai = datetime.date(2026, 3, 31)
     pks.save()
 
     simpan(klien_staf, impor)
-    assert Pemanfaatan.objects.get().pks == pks
+    assert set(Pemanfaatan.objects.values_list("bulan", "pks")) == {(4, pks.pk), (3, pks.pk)}
     impor.refresh_from_db()
     assert impor.status == StatusImpor.DISIMPAN
-    assert impor.hasil[0]["catatan"] == StatusPksPemanfaatan.TIDAK_BERLAKU.label
+    assert [b.get("catatan") for b in impor.hasil] == [StatusPksPemanfaatan.TIDAK_BERLAKU.label, None]
 
 
 def test_pratinjau_versi_lama_tanpa_nilai_bersih_tidak_disimpan(klien_staf, opd):
