@@ -21,7 +21,7 @@ from simple_history.utils import bulk_create_with_history as bulk_create_asli
 from akun.models import Peran
 from pemanfaatan.forms import PemanfaatanForm
 from pemanfaatan.impor import nilai, services
-from pemanfaatan.impor.baris import PemanfaatanImporForm
+from pemanfaatan.impor.baris import Konteks, PemanfaatanImporForm
 from pemanfaatan.impor.berkas import TANDA_OLE2
 from pemanfaatan.impor.kolom import KOLOM
 from pemanfaatan.models import (
@@ -225,6 +225,19 @@ def test_bilangan_keliru_ditolak_dengan_alasan(sel, alasan):
 
 def test_kutipan_nilai_panjang_dipotong():
     assert len(nilai.kutip("x" * 5000)) <= nilai.PANJANG_KUTIPAN + 2
+
+
+def test_isi_sel_yang_berulang_dibaca_sekali_dengan_hasil_yang_sama(opd):
+    """Konteks.baca mengingat isi sel per berkas; 1, 1.0 dan True tetap dibedakan, galat tetap galat."""
+    konteks = Konteks.muat({2026})
+    assert konteks.baca("bulan", 1) == konteks.baca("bulan", 1.0) == 1
+    for _ in range(2):
+        with pytest.raises(nilai.NilaiSalah, match="'BENAR' bukan nama bulan"):
+            konteks.baca("bulan", True)
+        with pytest.raises(nilai.NilaiSalah, match="tidak ada di data master OPD"):
+            konteks.baca("opd", "Dinas Kesehatn")
+    assert konteks.baca("opd", " dinas  kesehatan") == opd.pk
+    assert konteks.baca("keperluan", "  Layanan ") == "Layanan"
 
 
 # --- unggah dan pratinjau -------------------------------------------------------------------------
