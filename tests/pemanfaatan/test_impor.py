@@ -1,6 +1,7 @@
 """Impor Daftar dari Excel (Langkah 3): templat, pratinjau, simpan semua atau tidak sama sekali, berkas berbahaya."""
 
 import datetime
+import gc
 import html
 import io
 import json
@@ -20,7 +21,7 @@ from simple_history.utils import bulk_create_with_history as bulk_create_asli
 
 from akun.models import Peran
 from pemanfaatan.forms import PemanfaatanForm
-from pemanfaatan.impor import nilai, services
+from pemanfaatan.impor import ImporError, nilai, services
 from pemanfaatan.impor.baris import Konteks, PemanfaatanImporForm
 from pemanfaatan.impor.berkas import TANDA_OLE2
 from pemanfaatan.impor.kolom import KOLOM
@@ -996,3 +997,35 @@ def test_sepuluh_ribu_baris_dalam_satu_permintaan(klien_staf, staf, opd, opd_lai
     assert Pemanfaatan.history.filter(history_type="+", history_user=staf).count() == 10_000
     assert Pemanfaatan.objects.get(keperluan="Layanan 9999").jumlah == 9999
     print(f"\n10.000 baris: unggah+pratinjau {tengah - mulai:.1f} s, simpan {selesai - tengah:.1f} s")
+
+
+# --- pengumpul sampah ---------------------------------------------------------------------------
+
+
+def test_pengumpul_sampah_ditunda_selama_impor_dan_dinyalakan_lagi(klien_staf, opd):
+    """Puluhan ribu objek impor tidak dipindai GC berulang kali; sesudahnya GC menyala lagi, juga setelah galat."""
+    pengumpulan = []
+
+    def catat(fase, info):
+        if fase == "start":
+            pengumpulan.append(info["generation"])
+
+    daftar = [baris(keperluan=f"Keperluan {i:04d}", bulan=1 + i % 12, tahun=2026 + i // 12 % 2) for i in range(600)]
+    isi = buat_xlsx(daftar)
+    gc.callbacks.append(catat)
+    try:
+        assert unggah(klien_staf, isi).status_code == 302
+        selama_unggah = list(pengumpulan)
+        impor = ImporPemanfaatan.objects.get()
+        pengumpulan.clear()
+        services.impor_simpan(impor=impor, user=impor.dibuat_oleh)
+        selama_simpan = list(pengumpulan)
+    finally:
+        gc.callbacks.remove(catat)
+    assert Pemanfaatan.objects.count() == 600
+    # Yang tercatat hanya di luar layanan (klien uji, middleware) dan satu saat GC menyala lagi, bukan per baris.
+    assert len(selama_unggah) <= 3 and len(selama_simpan) <= 1
+    assert gc.isenabled()
+    with pytest.raises(ImporError):
+        services.impor_unggah(user=impor.dibuat_oleh, berkas=SimpleUploadedFile("x.xlsx", b"bukan excel"))
+    assert gc.isenabled()
