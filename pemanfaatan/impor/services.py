@@ -1,5 +1,6 @@
 """Penulisan impor Daftar (Langkah 3 SOP): unggah dan periksa → pratinjau → simpan semua, atau batal."""
 
+import datetime
 import gc
 import logging
 from collections.abc import Iterator
@@ -106,11 +107,30 @@ def impor_batal(*, impor: ImporPemanfaatan, user: Pengguna) -> None:
     pastikan_izin(user, IZIN)
     impor = ImporPemanfaatan.objects.select_for_update().get(pk=impor.pk)
     _pastikan_pratinjau(impor)
+    _batalkan(impor)
+
+
+@transaction.atomic
+def impor_kedaluwarsa_batalkan(*, sebelum: datetime.datetime) -> int:
+    """Pratinjau yang tidak pernah dikonfirmasi dan terakhir diperiksa sebelum waktu itu dibatalkan, berkasnya
+    dihapus (perintah `bersihkan_impor`, dijadwalkan tiap malam). Impor yang disimpan tidak disentuh: berkasnya
+    bukti apa yang diimpor."""
+    kedaluwarsa = ImporPemanfaatan.objects.select_for_update().filter(
+        status=StatusImpor.PRATINJAU, diperiksa_pada__lt=sebelum
+    )
+    banyak = 0
+    for impor in kedaluwarsa:
+        _batalkan(impor)
+        banyak += 1
+    return banyak
+
+
+def _batalkan(impor: ImporPemanfaatan) -> None:
     berkas = impor.berkas
     impor.status = StatusImpor.DIBATALKAN
     impor.selesai_pada = timezone.now()
     impor.berkas = ""
-    impor.save()
+    impor.save(update_fields=["status", "selesai_pada", "berkas"])
     if berkas:
         transaction.on_commit(lambda: berkas.storage.delete(berkas.name))
 

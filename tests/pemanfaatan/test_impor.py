@@ -13,10 +13,12 @@ import openpyxl
 import openpyxl.xml
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models.fields.files import FieldFile
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history as bulk_create_asli
 
 from akun.models import Peran
@@ -761,6 +763,39 @@ def test_batal_menghapus_berkas_dan_tidak_menyimpan(klien_staf, opd, django_capt
     respons = simpan(klien_staf, impor)
     assert "sudah berstatus dibatalkan" in pesan(respons)
     assert not Pemanfaatan.objects.exists()
+
+
+def test_pratinjau_yang_terbengkalai_dibatalkan_perintah_bersihkan_impor(
+    klien_staf, staf, opd, django_capture_on_commit_callbacks
+):
+    """Pratinjau yang tidak dikonfirmasi lebih dari 7 hari dibatalkan dan berkasnya dihapus; yang baru dan yang
+    sudah disimpan (berkasnya bukti) tidak tersentuh."""
+    for keperluan in ("Lama disimpan", "Lama terbengkalai", "Baru"):
+        assert unggah(klien_staf, buat_xlsx([baris(keperluan=keperluan)])).status_code == 302
+    impor = {i.hasil[0]["data"]["keperluan"]: i for i in ImporPemanfaatan.objects.all()}
+    services.impor_simpan(impor=impor["Lama disimpan"], user=staf)
+    delapan_hari_lalu = timezone.now() - datetime.timedelta(days=8)
+    lama = [impor["Lama disimpan"].pk, impor["Lama terbengkalai"].pk]
+    ImporPemanfaatan.objects.filter(pk__in=lama).update(diperiksa_pada=delapan_hari_lalu)
+    berkas = {k: (i.berkas.storage, i.berkas.name) for k, i in impor.items()}
+
+    keluaran = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("bersihkan_impor", stdout=keluaran)
+    assert "1 pratinjau impor yang lebih tua dari 7 hari dibatalkan" in keluaran.getvalue()
+    status = {k: ImporPemanfaatan.objects.get(pk=i.pk).status for k, i in impor.items()}
+    assert status == {
+        "Lama disimpan": StatusImpor.DISIMPAN,
+        "Lama terbengkalai": StatusImpor.DIBATALKAN,
+        "Baru": StatusImpor.PRATINJAU,
+    }
+    assert {k: penyimpanan.exists(nama) for k, (penyimpanan, nama) in berkas.items()} == {
+        "Lama disimpan": True,
+        "Lama terbengkalai": False,
+        "Baru": True,
+    }
+    with pytest.raises(CommandError, match="sedikitnya 1"):
+        call_command("bersihkan_impor", hari=0)
 
 
 def test_pratinjau_besar_dipaginasi_dan_disaring(klien_staf, opd):
