@@ -188,13 +188,9 @@ def test_laporan_untuk_periode_yang_belum_usai_ditolak(client, kabid):
     assert not Laporan.objects.exists()
 
 
-def test_hitungan_yang_berubah_sejak_dilihat_tidak_dibekukan(client, staf, buat_laporan, daftar_triwulan, opd):
-    laporan = buat_laporan("hitung")
-    url = reverse("laporan:aksi", args=[laporan.pk, "laporkan_hitungan"])
-    client.force_login(staf)
-    sidik_dilihat = client.get(url).context["form"]["sidik"].value()
-    # Baris baru masuk ke periode itu sebelum Staf menekan tombol.
-    Pemanfaatan.objects.create(
+def baris_susulan(laporan, opd, staf) -> Pemanfaatan:
+    """Baris tanpa data dukung yang masuk ke periode Laporan setelah halaman langkahnya dibuka."""
+    return Pemanfaatan.objects.create(
         opd=opd,
         jenis="NIK",
         tahun=laporan.tahun,
@@ -205,6 +201,15 @@ def test_hitungan_yang_berubah_sejak_dilihat_tidak_dibekukan(client, staf, buat_
         created_by=staf,
         updated_by=staf,
     )
+
+
+def test_hitungan_yang_berubah_sejak_dilihat_tidak_dibekukan(client, staf, buat_laporan, daftar_triwulan, opd):
+    laporan = buat_laporan("hitung")
+    url = reverse("laporan:aksi", args=[laporan.pk, "laporkan_hitungan"])
+    client.force_login(staf)
+    sidik_dilihat = client.get(url).context["form"]["sidik"].value()
+    # Baris baru masuk ke periode itu sebelum Staf menekan tombol.
+    baris_susulan(laporan, opd, staf)
     respons = client.post(url, {"konfirmasi": "on", "sidik": sidik_dilihat})
     assert respons.status_code == 200
     assert "Daftar berubah sejak halaman ini dibuka" in respons.content.decode()
@@ -231,17 +236,7 @@ def test_peringatan_yang_berubah_sejak_dibaca_tidak_diakui(client, staf, buat_la
     sidik_dibaca = halaman.context["form"]["sidik"].value()
     assert "3 baris belum memiliki data dukung (bukti)." in halaman.content.decode()
     # Baris tanpa data dukung masuk ke periode itu sebelum Staf menekan tombol.
-    Pemanfaatan.objects.create(
-        opd=opd,
-        jenis="NIK",
-        tahun=laporan.tahun,
-        bulan=laporan.bulan_awal,
-        keperluan="Baris susulan",
-        metode_akses="WEB_SERVICE",
-        jumlah=77,
-        created_by=staf,
-        updated_by=staf,
-    )
+    baris_susulan(laporan, opd, staf)
     respons = client.post(url, {"akui_peringatan": "on", "sidik": sidik_dibaca})
     assert respons.status_code == 200
     isi = respons.content.decode()
