@@ -14,7 +14,7 @@ from pemanfaatan.models import JenisPemanfaatan, Opd, Pemanfaatan, ada_pks_berla
 
 @dataclass(frozen=True)
 class HasilHitung:
-    baris: list[dict]  # opd, opd__nama, opd__aktif, jenis, jenis_label, jumlah_kegiatan, total_jumlah
+    baris: list[dict]  # opd, opd__nama, jenis, jenis_label, jumlah_kegiatan, total_jumlah
     jumlah_opd_aktif: int
     jumlah_opd_memanfaatkan: int
     jumlah_opd_pks_aktif: int
@@ -77,7 +77,6 @@ def hitung(*, tahun: int, bulan_awal: int, bulan_akhir: int) -> HasilHitung:
                 {
                     "opd": opd,
                     "opd__nama": nama,
-                    "opd__aktif": opd_aktif,
                     "jenis": jenis,
                     "jenis_label": label[jenis],
                     "jumlah_kegiatan": kegiatan,
