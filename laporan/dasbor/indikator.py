@@ -329,9 +329,9 @@ class Indikator:
 
     @property
     def persen_cakupan(self) -> Decimal | None:
-        if not self.jumlah_opd_aktif:
-            return None
-        return bulatkan(Decimal(self.opd_memanfaatkan * 100) / Decimal(self.jumlah_opd_aktif))
+        """Cakupan dengan rumus yang sama dengan realisasi IKU dan LAKIP Bidang (`AngkaKinerja`)."""
+        persen = self._angka.persen_opd_memanfaatkan
+        return None if persen is None else bulatkan(persen)
 
     @property
     def jumlah_baris(self) -> int:
@@ -382,14 +382,17 @@ class Indikator:
         return _pembanding(self.tahun, self._bulan_lengkap, self._per_bulan, self._opd)
 
     @cached_property
-    def iku(self) -> list[CapaianIku]:
-        angka = AngkaKinerja(
+    def _angka(self) -> AngkaKinerja:
+        return AngkaKinerja(
             jumlah_opd_aktif=self.jumlah_opd_aktif,
             jumlah_opd_memanfaatkan=self.opd_memanfaatkan,
             jumlah_opd_pks_aktif=self._opd["ber_pks"],
             total_per_jenis={n.jenis.value: n.total for n in self.per_jenis},
         )
-        return _capaian_iku(self.tahun, angka)
+
+    @cached_property
+    def iku(self) -> list[CapaianIku]:
+        return _capaian_iku(self.tahun, self._angka)
 
 
 def indikator_tahun(*, tahun: int) -> Indikator:
