@@ -4,10 +4,11 @@ from django.db.models import Exists, OuterRef
 
 from laporan.models import Laporan, RiwayatLaporan
 from laporan.sop import AKSI_PENGEMBALIAN, Periode, StatusLaporan
+from pemanfaatan.filters import TahunFilter
 
 
 class LaporanFilter(django_filters.FilterSet):
-    tahun = django_filters.NumberFilter(label="Tahun")
+    tahun = TahunFilter(label="Tahun")
     periode = django_filters.ChoiceFilter(choices=Periode.choices, empty_label="Semua periode")
     status = django_filters.ChoiceFilter(choices=StatusLaporan.choices, empty_label="Semua status")
     dikembalikan = django_filters.BooleanFilter(

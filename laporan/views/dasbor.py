@@ -8,6 +8,7 @@ from laporan.dasbor import selectors
 from laporan.exports import dasbor as dasbor_xlsx_
 from laporan.forms import TahunDasborForm
 from laporan.views.ekspor import unduhan_xlsx
+from pemanfaatan.models import TAHUN_MAKSIMUM, TAHUN_MINIMUM
 
 
 @require_GET
@@ -19,7 +20,10 @@ def beranda(request):
 def _tahun(request) -> int:
     form = TahunDasborForm(request.GET)
     if request.GET.get("tahun") and not form.is_valid():
-        messages.warning(request, "Tahun pada alamat tidak sah (2015–2100); yang ditampilkan tahun berjalan.")
+        messages.warning(
+            request,
+            f"Tahun pada alamat tidak sah ({TAHUN_MINIMUM}–{TAHUN_MAKSIMUM}); yang ditampilkan tahun berjalan.",
+        )
     return form.tahun_dipilih()
 
 

@@ -311,3 +311,13 @@ def test_halaman_laporan_membaca_catatan_langkah_sekali(client, kasi, buat_lapor
     assert respons.context["langkah_terbuka"] == laporan.langkah.get(selesai_pada__isnull=True)
     assert respons.context["aksi_tersedia"]
     assert len([q for q in kueri if 'FROM "laporan_langkahlaporan"' in q["sql"]]) == 1
+
+
+def test_daftar_laporan_menolak_tahun_pecahan_dengan_pesan(client, kasi, buat_laporan):
+    """`tahun=2026.9` tidak dipotong diam-diam menjadi 2026: ditandai tidak sah dan tidak menyaring."""
+    laporan = buat_laporan("disposisi_kasi")
+    client.force_login(kasi)
+    respons = client.get(reverse("laporan:list"), {"tahun": f"{laporan.tahun}.9"})
+    assert "tahun" in respons.context["filter"].errors
+    assert list(respons.context["page_obj"]) == [laporan]
+    assert list(client.get(reverse("laporan:list"), {"tahun": laporan.tahun + 1}).context["page_obj"]) == []
