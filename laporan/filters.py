@@ -3,7 +3,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 
 from laporan.models import Laporan, RiwayatLaporan
-from laporan.sop import AKSI_PENGEMBALIAN, Periode, StatusLaporan
+from laporan.sop import Periode, StatusLaporan
 from pemanfaatan.filters import TahunFilter
 
 
@@ -28,5 +28,5 @@ class LaporanFilter(django_filters.FilterSet):
         fields = ["tahun", "periode", "status"]
 
     def filter_dikembalikan(self, queryset, name, value):
-        pengembalian = RiwayatLaporan.objects.filter(laporan=OuterRef("pk"), aksi__in=AKSI_PENGEMBALIAN)
+        pengembalian = RiwayatLaporan.objects.pengembalian().filter(laporan=OuterRef("pk"))
         return queryset.filter(Exists(pengembalian)) if value else queryset.exclude(Exists(pengembalian))

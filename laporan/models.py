@@ -13,6 +13,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from akun.angka import bulatkan
 from akun.models import Peran
 from laporan.sop import (
+    AKSI_PENGEMBALIAN,
     LANGKAH,
     STATUS_DAPAT_DIBATALKAN,
     Aksi,
@@ -303,6 +304,12 @@ class LangkahLaporan(models.Model):
         return self.durasi_kerja > self.waktu_baku
 
 
+class RiwayatLaporanQuerySet(models.QuerySet):
+    def pengembalian(self):
+        """Catatan pengembalian (Kasi KIP, Kabid atau Sekretariat mengembalikan Laporan dengan alasan)."""
+        return self.filter(aksi__in=AKSI_PENGEMBALIAN)
+
+
 class RiwayatLaporan(models.Model):
     """Jejak audit yang hanya bertambah: setiap transisi, siapa, sebagai peran apa, dan alasannya."""
 
@@ -314,6 +321,8 @@ class RiwayatLaporan(models.Model):
     peran = models.CharField("sebagai", max_length=20, blank=True)
     catatan = models.TextField("catatan/alasan", blank=True)
     waktu = models.DateTimeField(auto_now_add=True)
+
+    objects = RiwayatLaporanQuerySet.as_manager()
 
     class Meta:
         verbose_name = "riwayat laporan"

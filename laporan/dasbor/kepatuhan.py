@@ -120,7 +120,8 @@ def _per_langkah(tahun: int, pengembalian_per_langkah: dict[int, int]) -> list[K
 def _siklus(tahun: int) -> list[SiklusLaporan]:
     """Total jam kerja tiap siklus (langkah yang diulang ikut dijumlah) dibanding total waktu bakunya."""
     pengembalian = (
-        RiwayatLaporan.objects.filter(laporan=OuterRef("pk"), aksi__in=AKSI_PENGEMBALIAN)
+        RiwayatLaporan.objects.pengembalian()
+        .filter(laporan=OuterRef("pk"))
         .order_by()
         .values("laporan")
         .annotate(jumlah=Count("pk"))
@@ -153,7 +154,7 @@ class Kepatuhan:
 
     def __init__(self, *, tahun: int):
         self.tahun = tahun
-        self._riwayat = RiwayatLaporan.objects.filter(laporan__tahun=tahun, aksi__in=AKSI_PENGEMBALIAN)
+        self._riwayat = RiwayatLaporan.objects.pengembalian().filter(laporan__tahun=tahun)
 
     @cached_property
     def berjalan(self) -> list[LangkahMenunggu]:
