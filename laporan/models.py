@@ -158,9 +158,9 @@ class Laporan(ConcurrentTransitionMixin, models.Model):
         return staf if staf is not None and staf.is_active else None
 
     def langkah_terbuka(self) -> "LangkahLaporan | None":
-        if "langkah" in getattr(self, "_prefetched_objects_cache", {}):  # sudah dibaca halaman ini
-            return next((c for c in self.langkah.all() if c.selesai_pada is None), None)
-        return self.langkah.filter(selesai_pada__isnull=True).select_related("diambil_oleh").first()
+        """Catatan langkah yang sedang dikerjakan; dari catatan yang sudah dibaca halaman bila ada
+        (`selectors.langkah_laporan`), tanpa kueri lagi."""
+        return next((c for c in self.langkah.all() if c.selesai_pada is None), None)
 
     def alasan_ditolak(self, user, aksi: Aksi) -> str | None:
         """Mengapa pengguna tidak boleh menjalankan aksi ini sekarang; None bila boleh.
