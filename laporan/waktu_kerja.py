@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from functools import lru_cache
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
@@ -18,6 +19,8 @@ from zoneinfo import ZoneInfo
 import holidays
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+
+from akun.angka import bulatkan
 
 WIB = ZoneInfo("Asia/Jakarta")
 KETERANGAN_LIBUR_TAMBAHAN = "Libur tambahan"
@@ -134,6 +137,13 @@ def tambah_waktu_kerja(mulai: datetime, durasi: timedelta, jadwal: JadwalKerja) 
                     return awal + sisa
                 sisa -= akhir - awal
         tanggal += timedelta(days=1)
+
+
+def menit(durasi: timedelta | None) -> Decimal | None:
+    """Durasi sebagai menit berdesimal (dibulatkan setengah ke atas), untuk Excel dan data grafik."""
+    if durasi is None:
+        return None
+    return bulatkan(Decimal(durasi.total_seconds()) / 60)
 
 
 def format_durasi(durasi: timedelta) -> str:

@@ -5,8 +5,6 @@ pengguna (nama OPD, alasan pengembalian) tidak pernah menjadi rumus.
 """
 
 from collections.abc import Iterator
-from datetime import timedelta
-from decimal import Decimal
 
 from django.utils import timezone
 
@@ -17,17 +15,11 @@ from laporan.dasbor.selectors import Dasbor
 from laporan.exports.sumber import JenisKolom, Kolom, baris_info
 from laporan.exports.xlsx import BukuKerja
 from laporan.models import Instansi
+from laporan.waktu_kerja import menit
 from pemanfaatan.models import JenisPemanfaatan
 
 ANGKA, DESIMAL, WAKTU = JenisKolom.ANGKA, JenisKolom.DESIMAL, JenisKolom.WAKTU
 JUDUL = "Dasbor Kinerja Pemanfaatan Data Kependudukan"
-
-
-def menit(durasi: timedelta | None) -> Decimal | None:
-    """Durasi jam kerja sebagai menit berdesimal, agar dapat dijumlah dan dibandingkan di Excel."""
-    if durasi is None:
-        return None
-    return bulatkan(Decimal(durasi.total_seconds()) / 60)
 
 
 def _ringkasan(dasbor: Dasbor) -> Iterator[tuple]:

@@ -3,7 +3,7 @@
 from django import template
 
 from akun.models import Peran
-from laporan.waktu_kerja import format_durasi
+from laporan.waktu_kerja import format_durasi, menit
 
 register = template.Library()
 
@@ -17,10 +17,10 @@ def durasi(nilai) -> str:
     return "—" if nilai is None else format_durasi(nilai)
 
 
-@register.filter
-def menit(nilai) -> str:
-    """timedelta → menit tanpa format lokal (`12.5`), untuk atribut data grafik."""
-    return "" if nilai is None else f"{nilai.total_seconds() / 60:.2f}"
+@register.filter(name="menit")
+def menit_data(nilai) -> str:
+    """timedelta → menit tanpa format lokal (`12.50`), untuk atribut data grafik."""
+    return "" if nilai is None else str(menit(nilai))
 
 
 @register.simple_tag

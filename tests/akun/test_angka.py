@@ -1,5 +1,6 @@
 """Satu aturan pembulatan (setengah ke atas) untuk halaman, Excel dan PDF."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -7,6 +8,8 @@ import pytest
 from akun.angka import bulatkan
 from akun.templatetags.tampilan import angka, persen
 from laporan.exports.teks import persen_indonesia
+from laporan.templatetags.siklus import menit_data
+from laporan.waktu_kerja import menit
 from laporan.models import Polaritas, hitung_capaian
 
 
@@ -43,3 +46,11 @@ def test_capaian_dibulatkan_setengah_ke_atas():
 )
 def test_angka_pemisah_ribuan_indonesia(nilai, harapan):
     assert angka(nilai) == harapan
+
+
+def test_menit_grafik_dan_excel_membulatkan_sama():
+    """7,5 detik = 0,125 menit: setengah ke atas 0,13 di data grafik dan Excel (format float memberi 0,12)."""
+    durasi = timedelta(seconds=7.5)
+    assert menit(durasi) == Decimal("0.13")
+    assert menit_data(durasi) == "0.13"
+    assert menit_data(None) == "" and menit(None) is None
