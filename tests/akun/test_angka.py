@@ -8,9 +8,9 @@ import pytest
 from akun.angka import bulatkan
 from akun.templatetags.tampilan import angka, persen
 from laporan.exports.teks import persen_indonesia
+from laporan.models import Polaritas, hitung_capaian
 from laporan.templatetags.siklus import menit_data
 from laporan.waktu_kerja import menit
-from laporan.models import Polaritas, hitung_capaian
 
 
 @pytest.mark.parametrize(
