@@ -66,8 +66,23 @@ def _locust(alamat: str, pengguna: int, durasi: int, kelas: list[str], prefix: P
         "-u", str(pengguna), "-r", str(pengguna), "-t", f"{durasi}s", "--csv", str(prefix), "--only-summary",
         "--loglevel", "WARNING", *kelas,
     ]  # fmt: skip
+    # CSV putaran lalu dihapus dulu: locust yang gagal tidak boleh terbaca sebagai hasil putaran ini.
+    for lama in prefix.parent.glob(f"{prefix.name}_*.csv"):
+        lama.unlink()
     subprocess.run(perintah, cwd=AKAR, env=env, check=False, stdout=subprocess.DEVNULL)  # noqa: S603
     return _statistik(prefix)
+
+
+# Keperluan baris yang ditambah Staf selama uji beban (locustfile membacanya dari lingkungan).
+AWALAN_KEPERLUAN = "Uji beban "
+
+
+def _hapus_baris_uji_beban() -> None:
+    """Baris Daftar (dan riwayatnya) yang ditambah uji beban dihapus: run berikutnya mengukur data yang sama."""
+    from pemanfaatan.models import Pemanfaatan
+
+    Pemanfaatan.objects.filter(keperluan__startswith=AWALAN_KEPERLUAN).delete()
+    Pemanfaatan.history.filter(keperluan__startswith=AWALAN_KEPERLUAN).delete()
 
 
 def uji_beban(database_url: str, *, durasi: int = 60, jumlah_pengguna=(10, 50), stdout=sys.stdout) -> dict:
@@ -92,6 +107,7 @@ def uji_beban(database_url: str, *, durasi: int = 60, jumlah_pengguna=(10, 50), 
         "BENCH_TAHUN": str(laporan.tahun),
         "BENCH_TAHUN_ISIAN": str(timezone.localdate().year),
         "BENCH_KATA_SANDI": os.environ.get("KATA_SANDI_BENCH", KATA_SANDI_BAWAAN),
+        "BENCH_AWALAN_KEPERLUAN": AWALAN_KEPERLUAN,
     }
     server = subprocess.Popen(  # noqa: S603
         [str(BIN / "gunicorn"), "sop_kinerja.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
@@ -120,4 +136,5 @@ def uji_beban(database_url: str, *, durasi: int = 60, jumlah_pengguna=(10, 50), 
     finally:
         server.terminate()
         server.wait(timeout=30)
+        _hapus_baris_uji_beban()
     return {"server": "gunicorn -w 2", "putaran": putaran, "galat_total": sum(p["galat"] for p in putaran)}

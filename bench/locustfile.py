@@ -16,6 +16,7 @@ KATA_SANDI = os.environ.get("BENCH_KATA_SANDI", "tolok-ukur-rumah-gadang-2026")
 LAPORAN = os.environ.get("BENCH_LAPORAN", "1")
 TAHUN = os.environ.get("BENCH_TAHUN", "2025")
 TAHUN_ISIAN = os.environ.get("BENCH_TAHUN_ISIAN", "2026")
+AWALAN_KEPERLUAN = os.environ.get("BENCH_AWALAN_KEPERLUAN", "Uji beban ")
 OPSI_OPD = re.compile(r'<select name="opd"[^>]*>.*?<option value="(\d+)"', re.S)
 
 
@@ -71,7 +72,7 @@ class Staf(PenggunaSop):
             "jenis": "NIK",
             "tahun": TAHUN_ISIAN,
             "bulan": "1",
-            "keperluan": f"Uji beban {uuid.uuid4().hex[:12]}",
+            "keperluan": f"{AWALAN_KEPERLUAN}{uuid.uuid4().hex[:12]}",
             "metode_akses": "WEB_SERVICE",
             "pks": "",
             "jumlah": "125",

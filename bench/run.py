@@ -74,6 +74,7 @@ def siapkan_data(preset: str, stdout) -> dict:
     from django.core.management import call_command
     from django.db import connection
 
+    from laporan.demo.bench import sapu_postgresql
     from laporan.models import Laporan
     from pemanfaatan.models import Pemanfaatan
 
@@ -85,6 +86,9 @@ def siapkan_data(preset: str, stdout) -> dict:
         mulai = time.perf_counter()
         call_command("bench_data", preset=preset, stdout=stdout)
         dibangkitkan = time.perf_counter() - mulai
+    else:
+        # Run sebelumnya menambah lalu membatalkan ratusan ribu baris (ekspor, impor): disapu dulu.
+        sapu_postgresql()
     jumlah = Pemanfaatan.objects.count()
     terdeteksi = "stress" if jumlah > 500_000 else "sumbar"
     if terdeteksi != preset:

@@ -99,6 +99,18 @@ def _catat_waktu(hasil: HasilBench, nama: str, fungsi: Callable):
     return nilai
 
 
+def sapu_postgresql() -> float | None:
+    """VACUUM ANALYZE seperti autovacuum di produksi: peta visibilitas terisi (index-only scan mungkin) dan
+    statistik perencana mutakhir, juga setelah pengukuran yang menambah lalu membatalkan ribuan baris. Hanya di
+    PostgreSQL dan di luar transaksi (VACUUM tidak boleh di dalamnya); lama menyapu dalam detik, atau None."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return None
+    mulai = time.perf_counter()
+    with connection.cursor() as kursor:
+        kursor.execute("VACUUM ANALYZE")
+    return time.perf_counter() - mulai
+
+
 def tahun_data(hari_ini: datetime.date, jumlah_tahun: int) -> list[int]:
     """Tahun-tahun penuh yang sudah lewat, terbaru dulu: tahun lalu dapat dilaporkan (periodenya sudah usai)."""
     return [hari_ini.year - 1 - i for i in range(jumlah_tahun)]

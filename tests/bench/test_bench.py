@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
+from akun.models import Pengguna
 from bench import cases, report, run
 from laporan.models import Laporan, RekapPemanfaatan
 from pemanfaatan.models import DataDukung, Opd, Pemanfaatan
@@ -107,3 +109,22 @@ def test_locustfile_dan_runner_beban_sah_sebagai_python():
     kelas = {node.name for node in pohon.body if isinstance(node, ast.ClassDef)}
     assert {"Staf", "KasiKip", "Kabid", "Sekretariat", "Dasar"} <= kelas
     ast.parse((FOLDER_BENCH / "load.py").read_text())
+
+
+def test_baris_uji_beban_dihapus_setelah_uji_beban(data_kecil):
+    """Baris yang ditambah Staf selama uji beban (dan riwayatnya) tidak tertinggal di basis data tolok ukur."""
+    from bench.load import AWALAN_KEPERLUAN, _hapus_baris_uji_beban
+    from pemanfaatan.services import pemanfaatan_create
+
+    contoh = Pemanfaatan.objects.select_related("opd").first()
+    staf = Pengguna.objects.get(username="staf")
+    # Seperti locust: tahun berjalan, yang bulannya belum dikunci Laporan mana pun.
+    data = {
+        "opd": contoh.opd, "jenis": contoh.jenis, "tahun": timezone.localdate().year, "bulan": 1,
+        "metode_akses": contoh.metode_akses, "jumlah": 5, "keperluan": f"{AWALAN_KEPERLUAN}abc", "keterangan": "",
+    }  # fmt: skip
+    pemanfaatan_create(user=staf, data=data)
+    assert Pemanfaatan.objects.count() == 241
+    _hapus_baris_uji_beban()
+    assert Pemanfaatan.objects.count() == 240
+    assert not Pemanfaatan.history.filter(keperluan__startswith=AWALAN_KEPERLUAN).exists()

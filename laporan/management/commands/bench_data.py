@@ -1,11 +1,10 @@
 import os
-import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from laporan.demo.bench import KATA_SANDI_BAWAAN, PRESET, BenchError, bench_generate
+from laporan.demo.bench import KATA_SANDI_BAWAAN, PRESET, BenchError, bench_generate, sapu_postgresql
 
 ENV_KATA_SANDI = "KATA_SANDI_BENCH"
 
@@ -39,14 +38,8 @@ class Command(BaseCommand):
             )
         except BenchError as e:
             raise CommandError(str(e)) from None
-        if connection.vendor == "postgresql" and not connection.in_atomic_block:
-            # Seperti tabel produksi yang sudah disapu autovacuum: peta visibilitas terisi (index-only scan
-            # mungkin) dan statistik perencana mutakhir. VACUUM tidak boleh di dalam transaksi, jadi dilewati
-            # bila perintah dipanggil dari dalam transaksi (uji asap tolok ukur).
-            mulai = time.perf_counter()
-            with connection.cursor() as kursor:
-                kursor.execute("VACUUM ANALYZE")
-            hasil.detik["vacuum"] = time.perf_counter() - mulai
+        if (detik := sapu_postgresql()) is not None:
+            hasil.detik["vacuum"] = detik
         for nama, detik in hasil.detik.items():
             self.stdout.write(f"  {nama:<12} {detik:8.2f} detik")
         self.stdout.write(
