@@ -83,6 +83,18 @@ def test_halaman_bahan_lakip_dinas(client, sekretariat, diterima, tanpa_peran):
     assert client.get(reverse("laporan:arsip_unduh", args=[diterima.arsip.first().pk])).status_code == 403
 
 
+def berkas_media(settings) -> list[Path]:
+    return sorted(p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file())
+
+
+def pastikan_langkah_7_batal_tanpa_sisa(laporan: Laporan, settings) -> None:
+    laporan.refresh_from_db()
+    assert laporan.status == "lakip_dinas"
+    assert not RiwayatLaporan.objects.filter(laporan=laporan, aksi="terima").exists()
+    assert not ArsipDokumen.objects.exists()
+    assert berkas_media(settings) == []
+
+
 def test_gagal_membuat_dokumen_membatalkan_langkah_7_tanpa_sisa_berkas(
     buat_laporan, sekretariat, monkeypatch, settings
 ):
@@ -94,22 +106,7 @@ def test_gagal_membuat_dokumen_membatalkan_langkah_7_tanpa_sisa_berkas(
     monkeypatch.setattr(pdf, "lakip_bidang_pdf", gagal)
     with pytest.raises(RuntimeError):
         laporan_transisi(laporan=laporan, aksi="terima", user=sekretariat, data=data_sah("terima", laporan))
-    laporan.refresh_from_db()
-    assert laporan.status == "lakip_dinas"
-    assert not ArsipDokumen.objects.exists()
-    assert not [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
-
-
-def berkas_media(settings) -> list[Path]:
-    return sorted(p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file())
-
-
-def pastikan_langkah_7_batal_tanpa_sisa(laporan: Laporan, settings) -> None:
-    laporan.refresh_from_db()
-    assert laporan.status == "lakip_dinas"
-    assert not RiwayatLaporan.objects.filter(laporan=laporan, aksi="terima").exists()
-    assert not ArsipDokumen.objects.exists()
-    assert berkas_media(settings) == []
+    pastikan_langkah_7_batal_tanpa_sisa(laporan, settings)
 
 
 def test_galat_sesudah_berkas_ditulis_membatalkan_langkah_7_tanpa_sisa_berkas(
