@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from akun.models import Pengguna, Peran
 from pemanfaatan.models import JenisOpd, JenisPemanfaatan, MetodeAkses, Opd, Pemanfaatan, PerjanjianKerjaSama
@@ -90,3 +91,45 @@ def pemanfaatan(opd, pks, staf):
         created_by=staf,
         updated_by=staf,
     )
+
+
+def baris_daftar(opd, jenis, bulan, jumlah, *, pks=None, tahun=2026, keperluan="Layanan", oleh) -> Pemanfaatan:
+    return Pemanfaatan.objects.create(
+        opd=opd,
+        jenis=jenis,
+        tahun=tahun,
+        bulan=bulan,
+        keperluan=keperluan,
+        metode_akses=MetodeAkses.WEB_SERVICE,
+        pks=pks,
+        jumlah=jumlah,
+        created_by=oleh,
+        updated_by=oleh,
+    )
+
+
+# --- Jam yang dapat diatur ----------------------------------------------------------------------
+
+WIB = datetime.timezone(datetime.timedelta(hours=7), "WIB")
+
+
+class Jam:
+    """Pengganti `django.utils.timezone.now`: layanan, auto_now_add dan localdate membaca jam ini."""
+
+    def __init__(self, mulai: datetime.datetime):
+        self.sekarang = mulai
+
+    def atur(self, teks: str) -> datetime.datetime:
+        """Mis. "2026-05-04 08:00" dalam WIB."""
+        self.sekarang = datetime.datetime.fromisoformat(teks).replace(tzinfo=WIB)
+        return self.sekarang
+
+    def __call__(self) -> datetime.datetime:
+        return self.sekarang.astimezone(datetime.UTC)
+
+
+@pytest.fixture
+def jam(monkeypatch):
+    jam = Jam(datetime.datetime(2026, 5, 4, 8, 0, tzinfo=WIB))
+    monkeypatch.setattr(timezone, "now", jam)
+    return jam

@@ -8,7 +8,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
 from akun.models import Peran
 from laporan import kelengkapan, rekap
@@ -30,15 +29,13 @@ from pemanfaatan.models import (
     JenisBerkas,
     JenisOpd,
     JenisPemanfaatan,
-    MetodeAkses,
     Opd,
     Pemanfaatan,
     PeriodeTerkunci,
     PerjanjianKerjaSama,
 )
-from tests.conftest import buat_pengguna
+from tests.conftest import baris_daftar, buat_pengguna
 
-WIB = datetime.timezone(datetime.timedelta(hours=7), "WIB")
 TAHUN = 2026
 PERIODE = Periode.TRIWULAN_1
 
@@ -164,21 +161,6 @@ def staf_lain(db):
 # --- Daftar satu periode ------------------------------------------------------------------------
 
 
-def baris_daftar(opd, jenis, bulan, jumlah, *, pks=None, tahun=TAHUN, keperluan="Layanan", oleh) -> Pemanfaatan:
-    return Pemanfaatan.objects.create(
-        opd=opd,
-        jenis=jenis,
-        tahun=tahun,
-        bulan=bulan,
-        keperluan=keperluan,
-        metode_akses=MetodeAkses.WEB_SERVICE,
-        pks=pks,
-        jumlah=jumlah,
-        created_by=oleh,
-        updated_by=oleh,
-    )
-
-
 def lampirkan_bukti(pemanfaatan: Pemanfaatan, oleh) -> DataDukung:
     return DataDukung.objects.create(
         pemanfaatan=pemanfaatan,
@@ -243,31 +225,6 @@ def buat_iku(kode: str, sumber: str, *, target: str | None = "100", polaritas=Po
     if target is not None:
         TargetIku.objects.create(iku=iku, tahun=TAHUN, target=Decimal(target))
     return iku
-
-
-# --- Jam yang dapat diatur ----------------------------------------------------------------------
-
-
-class Jam:
-    """Pengganti `django.utils.timezone.now`: layanan, auto_now_add dan localdate membaca jam ini."""
-
-    def __init__(self, mulai: datetime.datetime):
-        self.sekarang = mulai
-
-    def atur(self, teks: str) -> datetime.datetime:
-        """Mis. "2026-05-04 08:00" dalam WIB."""
-        self.sekarang = datetime.datetime.fromisoformat(teks).replace(tzinfo=WIB)
-        return self.sekarang
-
-    def __call__(self) -> datetime.datetime:
-        return self.sekarang.astimezone(datetime.UTC)
-
-
-@pytest.fixture
-def jam(monkeypatch):
-    jam = Jam(datetime.datetime(2026, 5, 4, 8, 0, tzinfo=WIB))
-    monkeypatch.setattr(timezone, "now", jam)
-    return jam
 
 
 def status_ke(laporan: Laporan) -> str:

@@ -10,21 +10,18 @@ import datetime
 import lxml.html
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from pemanfaatan.models import (
     JenisOpd,
     JenisPemanfaatan,
     KeadaanPksOpd,
-    MetodeAkses,
     Opd,
-    Pemanfaatan,
     PerjanjianKerjaSama,
 )
+from tests.conftest import baris_daftar
 
 pytestmark = pytest.mark.django_db
 
-WIB = datetime.timezone(datetime.timedelta(hours=7), "WIB")
 HARI_INI = datetime.date(2026, 5, 4)
 URL_OPD = reverse("pemanfaatan:opd_list")
 URL_DAFTAR = reverse("pemanfaatan:daftar")
@@ -42,10 +39,9 @@ SEMUA_OPD = [
 
 
 @pytest.fixture(autouse=True)
-def hari_ini(monkeypatch):
+def hari_ini(jam):
     """`timezone.now` (dan `localdate`) membaca Senin 4 Mei 2026 pukul 10.00 WIB."""
-    sekarang = datetime.datetime(2026, 5, 4, 10, 0, tzinfo=WIB)
-    monkeypatch.setattr(timezone, "now", lambda: sekarang.astimezone(datetime.UTC))
+    jam.atur("2026-05-04 10:00")
     return HARI_INI
 
 
@@ -66,21 +62,6 @@ def buat_pks(
         lingkup_data_kependudukan=dk,
         lingkup_nik=nik,
         lingkup_ktp_el=False,
-    )
-
-
-def buat_baris(opd, jenis, tahun: int, bulan: int, jumlah: int, pks=None, *, oleh) -> Pemanfaatan:
-    return Pemanfaatan.objects.create(
-        opd=opd,
-        jenis=jenis,
-        tahun=tahun,
-        bulan=bulan,
-        keperluan="Verifikasi layanan",
-        metode_akses=MetodeAkses.WEB_SERVICE,
-        pks=pks,
-        jumlah=jumlah,
-        created_by=oleh,
-        updated_by=oleh,
     )
 
 
@@ -197,18 +178,18 @@ def test_pks_berlaku_tahun_beririsan_dengan_tahun(cast_opd, tahun, harapan):
 
 
 @pytest.fixture
-def baris_daftar(cast_opd, pemanfaatan, staf):
+def daftar_2026(cast_opd, pemanfaatan, staf):
     """Dinas Kesehatan Maret (fixture) dan April 2026, RSUD Januari 2026, Dinas Pariwisata (nonaktif) Maret 2026,
     Dinas Sosial Desember 2025."""
     nik = JenisPemanfaatan.NIK
-    buat_baris(cast_opd["kesehatan"], nik, 2026, 4, 300, cast_opd["pks"]["kesehatan"], oleh=staf)
-    buat_baris(cast_opd["rsud"], nik, 2026, 1, 20, oleh=staf)
-    buat_baris(cast_opd["pariwisata"], JenisPemanfaatan.DATA_KEPENDUDUKAN, 2026, 3, 5, oleh=staf)
-    buat_baris(cast_opd["sosial"], JenisPemanfaatan.KTP_EL, 2025, 12, 7, oleh=staf)
+    baris_daftar(cast_opd["kesehatan"], nik, 4, 300, pks=cast_opd["pks"]["kesehatan"], tahun=2026, oleh=staf)
+    baris_daftar(cast_opd["rsud"], nik, 1, 20, tahun=2026, oleh=staf)
+    baris_daftar(cast_opd["pariwisata"], JenisPemanfaatan.DATA_KEPENDUDUKAN, 3, 5, tahun=2026, oleh=staf)
+    baris_daftar(cast_opd["sosial"], JenisPemanfaatan.KTP_EL, 12, 7, tahun=2025, oleh=staf)
     return cast_opd
 
 
-def test_memanfaatkan_pada_tahun(baris_daftar):
+def test_memanfaatkan_pada_tahun(daftar_2026):
     hasil = Opd.objects.memanfaatkan(2026)
     assert nama(hasil) == ["Dinas Kesehatan", "Dinas Pariwisata", "RSUD M. Natsir"]
     assert hasil.count() == 3  # Dinas Kesehatan dua baris, satu OPD
@@ -216,7 +197,7 @@ def test_memanfaatkan_pada_tahun(baris_daftar):
     assert nama(Opd.objects.memanfaatkan(2024)) == []
 
 
-def test_tanpa_pemanfaatan_setahun_dan_sebulan(baris_daftar):
+def test_tanpa_pemanfaatan_setahun_dan_sebulan(daftar_2026):
     assert nama(Opd.objects.tanpa_pemanfaatan(2026)) == [
         "Badan Pendapatan Daerah",
         "Biro Hukum",
@@ -301,14 +282,14 @@ def hasil_opd(respons) -> tuple[int, int, list[str]]:
         ),
     ],
 )
-def test_daftar_opd_tersaring(client, kasi, baris_daftar, parameter, harapan):
+def test_daftar_opd_tersaring(client, kasi, daftar_2026, parameter, harapan):
     client.force_login(kasi)
     respons = buka(client, URL_OPD, **parameter)
     assert hasil_opd(respons) == (len(harapan), len(harapan), harapan)
     assert not respons.context["filter"].errors
 
 
-def test_filter_tidak_mengubah_jumlah_pks_per_opd(client, kasi, baris_daftar):
+def test_filter_tidak_mengubah_jumlah_pks_per_opd(client, kasi, daftar_2026):
     """Saringan berupa subkueri, bukan JOIN: kolom PKS tetap menghitung semua PKS OPD itu."""
     client.force_login(kasi)
     respons = buka(client, URL_OPD, pks_berlaku_tahun="2021", urut="-jumlah_pks")
@@ -344,9 +325,7 @@ def pesan_galat(respons, nama_kolom: str) -> str:
         ),
     ],
 )
-def test_nilai_filter_tidak_sah_ditandai_bukan_galat_server(
-    client, kasi, baris_daftar, parameter, kolom, pesan, banyak
-):
+def test_nilai_filter_tidak_sah_ditandai_bukan_galat_server(client, kasi, daftar_2026, parameter, kolom, pesan, banyak):
     client.force_login(kasi)
     respons = buka(client, URL_OPD, **parameter)
     assert list(respons.context["filter"].errors) == [kolom]
@@ -371,12 +350,14 @@ def baris_status(cast_opd, pemanfaatan, staf):
     """
     p = cast_opd["pks"]
     nik = JenisPemanfaatan.NIK
-    buat_baris(cast_opd["kesehatan"], JenisPemanfaatan.KTP_EL, 2026, 2, 30, p["kesehatan"], oleh=staf)
-    buat_baris(cast_opd["sosial"], nik, 2026, 3, 7, oleh=staf)
-    buat_baris(cast_opd["rsud"], nik, 2026, 1, 20, p["rsud"], oleh=staf)
-    buat_baris(cast_opd["bapenda"], nik, 2026, 6, 11, p["bapenda_baru"], oleh=staf)
-    buat_baris(cast_opd["bapenda"], nik, 2026, 7, 500, p["bapenda_baru"], oleh=staf)
-    buat_baris(cast_opd["inspektorat"], JenisPemanfaatan.DATA_KEPENDUDUKAN, 2026, 5, 40, p["inspektorat"], oleh=staf)
+    baris_daftar(cast_opd["kesehatan"], JenisPemanfaatan.KTP_EL, 2, 30, pks=p["kesehatan"], tahun=2026, oleh=staf)
+    baris_daftar(cast_opd["sosial"], nik, 3, 7, tahun=2026, oleh=staf)
+    baris_daftar(cast_opd["rsud"], nik, 1, 20, pks=p["rsud"], tahun=2026, oleh=staf)
+    baris_daftar(cast_opd["bapenda"], nik, 6, 11, pks=p["bapenda_baru"], tahun=2026, oleh=staf)
+    baris_daftar(cast_opd["bapenda"], nik, 7, 500, pks=p["bapenda_baru"], tahun=2026, oleh=staf)
+    baris_daftar(
+        cast_opd["inspektorat"], JenisPemanfaatan.DATA_KEPENDUDUKAN, 5, 40, pks=p["inspektorat"], tahun=2026, oleh=staf
+    )
     return cast_opd
 
 
@@ -432,7 +413,7 @@ def test_status_pks_tidak_dikenal_ditandai_bukan_galat_server(client, kasi, bari
 
 
 @pytest.mark.parametrize("kolom", ["pks_berlaku_tahun", "pemanfaatan_tahun", "tanpa_pemanfaatan_tahun"])
-def test_tahun_pecahan_ditolak_bukan_dipotong(client, kasi, baris_daftar, kolom):
+def test_tahun_pecahan_ditolak_bukan_dipotong(client, kasi, daftar_2026, kolom):
     """ "2026.9" bukan tahun: harus ditandai tidak sah, bukan diam-diam dibaca sebagai 2026."""
     client.force_login(kasi)
     respons = buka(client, URL_OPD, **{kolom: "2026.9"})
