@@ -413,19 +413,24 @@ class HasilDemo:
         return self.opd.peringatan + self.pks.peringatan + siklus
 
 
+def pelaku_demo() -> dict[Peran, Pengguna]:
+    """Pengguna demo per peran SOP (kabid, kasi, staf, sekretariat), untuk menjalankan siklus demo."""
+    pengguna = Pengguna.objects.in_bulk([s.username for s in PENGGUNA_DEMO if s.peran], field_name="username")
+    return {s.peran: pengguna[s.username] for s in PENGGUNA_DEMO if s.peran and s.username in pengguna}
+
+
 @transaction.atomic
 def demo_seed(*, hari_ini: datetime.date, kata_sandi: str | None = None) -> HasilDemo:
     """Muat seluruh data demo dalam satu transaksi: gagal di tengah berarti tidak ada yang tersimpan."""
     if kata_sandi:
         kata_sandi_validate(kata_sandi)
     pengguna = pengguna_demo_get_or_create(kata_sandi=kata_sandi)
-    kasi = Pengguna.objects.get(username="kasi")
-    staf = Pengguna.objects.get(username="staf")
+    pelaku = pelaku_demo()
+    kasi, staf = pelaku[Peran.KASI_KIP], pelaku[Peran.STAF]
     hasil_opd = opd_load_from_fixture()
     hasil_pks = pks_demo_get_or_create(opd=hasil_opd.opd, user=kasi, hari_ini=hari_ini)
     hasil_pemanfaatan = pemanfaatan_demo_create(opd=hasil_opd.opd, pks=hasil_pks.pks, user=staf, hari_ini=hari_ini)
     hasil_iku = iku_demo_get_or_create(tahun=sorted({tahun for tahun, _ in hasil_pemanfaatan.periode}))
-    pelaku = {p.username: p for p in Pengguna.objects.filter(username__in=["kabid", "kasi", "staf", "sekretariat"])}
     # Layanan siklus memakai jam sebenarnya: triwulan yang "sudah usai" tidak boleh dihitung dari hari esok.
     hasil_siklus = siklus_demo_create(hari_ini=min(hari_ini, timezone.localdate()), pelaku=pelaku)
     return HasilDemo(

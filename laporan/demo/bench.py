@@ -18,13 +18,13 @@ from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from akun.models import Pengguna
-from laporan import kelengkapan, rekap
-from laporan.demo import PENGGUNA_DEMO, opd_load_from_fixture, pengguna_demo_get_or_create
+from akun.models import Pengguna, Peran
+from laporan.demo import opd_load_from_fixture, pelaku_demo, pengguna_demo_get_or_create
 from laporan.demo.iku import iku_demo_get_or_create
+from laporan.demo.siklus import SAMPAI_LANGKAH_5, jalankan
 from laporan.models import Laporan
-from laporan.services import laporan_buat, laporan_transisi
-from laporan.sop import Periode, StatusLaporan
+from laporan.services import laporan_buat
+from laporan.sop import Aksi, Periode, StatusLaporan
 from pemanfaatan.models import (
     DataDukung,
     JenisBerkas,
@@ -258,36 +258,11 @@ def data_dukung_bench_create(rasio: float, staf: Pengguna) -> int:
 
 def laporan_bench_create(*, tahun: int) -> Laporan:
     """Laporan Tahunan `tahun` lewat layanan sungguhan: dikembalikan sekali pada Langkah 5, lalu sampai Langkah 6."""
-    pelaku = {p.username: Pengguna.objects.get(username=p.username) for p in PENGGUNA_DEMO if p.peran}
-    kabid, kasi, staf = pelaku["kabid"], pelaku["kasi"], pelaku["staf"]
-
-    def data(aksi: str, laporan: Laporan) -> dict:
-        periode = {"tahun": laporan.tahun, "bulan_awal": laporan.bulan_awal, "bulan_akhir": laporan.bulan_akhir}
-        if aksi == "laporkan_hitungan":
-            return {"konfirmasi": "on", "sidik": rekap.sidik(rekap.hitung(**periode))}
-        if aksi == "selesaikan_daftar":
-            return {"akui_peringatan": "on", "sidik": kelengkapan.sidik(kelengkapan.periksa(**periode))}
-        return {
-            "beri_arahan": {"arahan": "Susun Daftar Pemanfaatan tahun ini."},
-            "beri_petunjuk": {"petunjuk": "Kumpulkan data dukung dari semua OPD.", "staf": staf.pk},
-            "kembalikan_ke_staf": {"alasan": "Angka Februari belum sesuai surat OPD."},
-            "sampaikan_laporan": {
-                "analisa": "Pemanfaatan naik dibanding tahun sebelumnya.",
-                "evaluasi": "Beberapa OPD belum memperpanjang PKS.",
-                "rekomendasi": "Surati OPD yang PKS-nya berakhir.",
-            },
-        }[aksi]
-
-    jalan = [
-        ("beri_arahan", kabid), ("beri_petunjuk", kasi), ("selesaikan_daftar", staf), ("laporkan_hitungan", staf),
-        ("kembalikan_ke_staf", kasi), ("selesaikan_daftar", staf), ("laporkan_hitungan", staf),
-        ("sampaikan_laporan", kasi),
-    ]  # fmt: skip
+    urutan = (*SAMPAI_LANGKAH_5, Aksi.KEMBALIKAN_KE_STAF, *SAMPAI_LANGKAH_5[2:], Aksi.SAMPAIKAN_LAPORAN)
+    pelaku = pelaku_demo()
     # Notifikasi siklus tolok ukur tidak dikirim ke mana pun.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-        laporan = laporan_buat(user=kabid, tahun=tahun, periode=Periode.TAHUNAN)
-        for aksi, oleh in jalan:
-            laporan = laporan_transisi(laporan=laporan, aksi=aksi, user=oleh, data=data(aksi, laporan))
+        laporan = jalankan(laporan_buat(user=pelaku[Peran.KABID], tahun=tahun, periode=Periode.TAHUNAN), urutan, pelaku)
     if laporan.status != StatusLaporan.LAKIP_BIDANG:
         raise BenchError(f"Laporan tolok ukur berhenti pada status {laporan.status}.")
     return laporan

@@ -13,7 +13,7 @@ from laporan import kelengkapan, rekap
 from laporan.iku import angka_laporan, iku_tahun, realisasi
 from laporan.models import Laporan
 from laporan.services import laporan_buat, laporan_transisi
-from laporan.sop import Aksi, Periode, StatusLaporan, rentang_bulan
+from laporan.sop import Aksi, Periode, StatusLaporan, pelaksana_aksi
 
 TRIWULAN = (Periode.TRIWULAN_1, Periode.TRIWULAN_2, Periode.TRIWULAN_3, Periode.TRIWULAN_4)
 ALASAN_PENGEMBALIAN = (
@@ -26,9 +26,6 @@ class HasilSiklus:
     dibuat: list[str] = field(default_factory=list)
     ada: list[str] = field(default_factory=list)
     dilewati: str = ""  # mengapa siklus demo tidak dijalankan
-
-
-PERAN_PELAKU = {"kabid": Peran.KABID, "kasi": Peran.KASI_KIP, "staf": Peran.STAF, "sekretariat": Peran.SEKRETARIAT}
 
 
 def triwulan_usai(hari_ini: datetime.date, jumlah: int = 2) -> list[tuple[int, Periode]]:
@@ -52,8 +49,7 @@ def _isian(aksi: Aksi, laporan: Laporan, staf: Pengguna) -> dict:
         return {"petunjuk": "Lengkapi Daftar dan data dukung dari semua OPD ber-PKS.", "staf": staf.pk}
     if aksi in (Aksi.SELESAIKAN_DAFTAR, Aksi.LAPORKAN_HITUNGAN):
         # Sidik peringatan (Langkah 3) dan hitungan (Langkah 4) yang dilihat pelaksana saat halamannya dibuka.
-        awal, akhir = rentang_bulan(laporan.periode)
-        periode_daftar = {"tahun": laporan.tahun, "bulan_awal": awal, "bulan_akhir": akhir}
+        periode_daftar = {"tahun": laporan.tahun, "bulan_awal": laporan.bulan_awal, "bulan_akhir": laporan.bulan_akhir}
         if aksi == Aksi.SELESAIKAN_DAFTAR:
             return {"akui_peringatan": "on", "sidik": kelengkapan.sidik(kelengkapan.periksa(**periode_daftar))}
         return {"konfirmasi": "on", "sidik": rekap.sidik(rekap.hitung(**periode_daftar))}
@@ -76,18 +72,12 @@ def _isian(aksi: Aksi, laporan: Laporan, staf: Pengguna) -> dict:
     return {"alasan": ALASAN_PENGEMBALIAN}
 
 
-def _jalankan(laporan: Laporan, aksi: Aksi, pelaku: dict[str, Pengguna]) -> Laporan:
-    peran = {
-        Aksi.BERI_ARAHAN: "kabid",
-        Aksi.BERI_PETUNJUK: "kasi",
-        Aksi.SELESAIKAN_DAFTAR: "staf",
-        Aksi.LAPORKAN_HITUNGAN: "staf",
-        Aksi.SAMPAIKAN_LAPORAN: "kasi",
-        Aksi.KEMBALIKAN_KE_STAF: "kasi",
-        Aksi.SAMPAIKAN_LAKIP_BIDANG: "kabid",
-        Aksi.TERIMA: "sekretariat",
-    }[aksi]
-    return laporan_transisi(laporan=laporan, aksi=aksi, user=pelaku[peran], data=_isian(aksi, laporan, pelaku["staf"]))
+def jalankan(laporan: Laporan, urutan_aksi: tuple[Aksi, ...], pelaku: dict[Peran, Pengguna]) -> Laporan:
+    """Setiap aksi dijalankan pelaksananya menurut SOP lewat `laporan_transisi`, berisian seperti dari peramban."""
+    for aksi in urutan_aksi:
+        data = _isian(aksi, laporan, pelaku[Peran.STAF])
+        laporan = laporan_transisi(laporan=laporan, aksi=aksi, user=pelaku[pelaksana_aksi(aksi)], data=data)
+    return laporan
 
 
 SAMPAI_LANGKAH_5 = (Aksi.BERI_ARAHAN, Aksi.BERI_PETUNJUK, Aksi.SELESAIKAN_DAFTAR, Aksi.LAPORKAN_HITUNGAN)
@@ -102,13 +92,13 @@ SIKLUS_SELESAI = (
 )
 
 
-def siklus_demo_create(*, hari_ini: datetime.date, pelaku: dict[str, Pengguna]) -> HasilSiklus:
+def siklus_demo_create(*, hari_ini: datetime.date, pelaku: dict[Peran, Pengguna]) -> HasilSiklus:
     """Satu siklus selesai dan satu yang menunggu Kasi KIP di Langkah 5, untuk dua triwulan terakhir."""
     hasil = HasilSiklus()
-    for username, peran in PERAN_PELAKU.items():
-        if username not in pelaku or not pelaku[username].punya_peran(peran):
+    for peran, pengguna in pelaku.items():
+        if not pengguna.punya_peran(peran):
             hasil.dilewati = (
-                f"siklus SOP demo tidak dibuat karena pengguna {username} tidak berperan {peran.label}; "
+                f"siklus SOP demo tidak dibuat karena pengguna {pengguna.username} tidak berperan {peran.label}; "
                 "beri ia perannya lewat admin lalu jalankan ulang perintah ini."
             )
             return hasil
@@ -117,8 +107,6 @@ def siklus_demo_create(*, hari_ini: datetime.date, pelaku: dict[str, Pengguna]) 
         if Laporan.objects.filter(tahun=tahun, periode=periode).exclude(status=StatusLaporan.DIBATALKAN).exists():
             hasil.ada.append(nama)
             continue
-        laporan = laporan_buat(user=pelaku["kabid"], tahun=tahun, periode=periode)
-        for aksi in urutan_aksi:
-            laporan = _jalankan(laporan, aksi, pelaku)
+        jalankan(laporan_buat(user=pelaku[Peran.KABID], tahun=tahun, periode=periode), urutan_aksi, pelaku)
         hasil.dibuat.append(nama)
     return hasil
