@@ -11,9 +11,10 @@ from django.utils.formats import date_format
 from django_fsm import can_proceed, has_transition_perm
 
 from akun.akses import pastikan_izin
+from akun.berkas import transaksi_berkas
 from akun.models import Pengguna, Peran
 from laporan import notifikasi, rekap
-from laporan.exports.arsip import arsip_buat, transaksi_berkas
+from laporan.exports.arsip import arsip_buat
 from laporan.forms import FORM_AKSI, FormAksi, LakipBidangForm, LaporkanHitunganForm
 from laporan.models import (
     HasilLangkah,

@@ -7,6 +7,7 @@ from django.db import connection, transaction
 from django.db.models import ProtectedError
 
 from akun.akses import pastikan_izin
+from akun.berkas import transaksi_berkas
 from akun.models import Pengguna
 from pemanfaatan.models import (
     NAMA_BULAN,
@@ -198,13 +199,10 @@ def data_dukung_create(
         keterangan=keterangan,
         diunggah_oleh=user,
     )
-    # Akhiran nama simpanan mengikuti jenis yang terdeteksi dari isi, bukan nama kiriman.
-    data_dukung.berkas.save(f"bukti.{jenis_berkas}", berkas, save=False)
-    try:
+    with transaksi_berkas() as tertulis:
+        # Akhiran nama simpanan mengikuti jenis yang terdeteksi dari isi, bukan nama kiriman.
+        tertulis.simpan(data_dukung.berkas, f"bukti.{jenis_berkas}", berkas)
         _simpan_dengan_riwayat(data_dukung, user)
-    except Exception:
-        data_dukung.berkas.storage.delete(data_dukung.berkas.name)
-        raise
     return data_dukung
 
 

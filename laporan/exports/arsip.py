@@ -8,15 +8,11 @@ import io
 import json
 import logging
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import Storage
-from django.db import transaction
-from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
+from akun.berkas import BerkasTransaksi
 from akun.models import Pengguna
 from laporan.exports import pdf, xlsx
 from laporan.models import ArsipDokumen, JenisDokumen, Laporan
@@ -49,58 +45,6 @@ def _pembuat(laporan: Laporan, user: Pengguna) -> dict[JenisDokumen, tuple[Calla
             f"Daftar dan Rekap Pemanfaatan {dasar}.xlsx",
         ),
     }
-
-
-class BerkasTransaksi:
-    """Berkas yang ditulis ke penyimpanan media di dalam satu transaksi, untuk dihapus bila transaksi itu batal."""
-
-    def __init__(self) -> None:
-        self._tertulis: list[tuple[Storage, str]] = []
-
-    def simpan(self, berkas: FieldFile, nama: str, isi: bytes) -> None:
-        berkas.save(nama, ContentFile(isi), save=False)
-        self._tertulis.append((berkas.storage, berkas.name))
-
-    def hapus_semua(self) -> None:
-        for penyimpanan, nama in self._tertulis:
-            try:
-                penyimpanan.delete(nama)
-            except Exception:
-                # Galat aslinya yang diteruskan; berkas yang tak terhapus dicatat agar dapat dibersihkan tangan.
-                logger.exception("Berkas %s tertinggal di penyimpanan setelah transaksinya batal.", nama)
-        self._tertulis.clear()
-
-
-@contextmanager
-def transaksi_berkas() -> Iterator[BerkasTransaksi]:
-    """`transaction.atomic()` yang menghapus berkas yang ditulis di dalamnya bila transaksinya tidak jadi tersimpan.
-
-    Baris ArsipDokumen dan berkasnya harus ada bersama-sama atau tidak sama sekali. Berkas ditulis *sebelum*
-    commit, tidak pada `on_commit`: berkas yang ditulis sesudah commit dapat gagal (disk penuh, proses berhenti)
-    ketika baris dan Langkah 7 sudah tersimpan, dan baris yang menunjuk berkas hilang tidak dapat diperbaiki lagi,
-    karena dokumen dibuat sekali dan byte-nya tidak dapat dibentuk ulang. Ditulis sebelum commit, berkas sudah ada
-    saat barisnya tersimpan. Sebaliknya, bila blok keluar dengan galat di langkah mana pun (termasuk commit yang
-    ditolak basis data: `atomic` me-rollback lalu meneruskan galatnya) atau ditandai rollback tanpa galat
-    (`set_rollback`), berkas yang sudah ditulis dihapus sebelum galatnya diteruskan, sehingga tidak ada berkas
-    tanpa baris.
-
-    Batasnya: bila blok ini dibungkus transaksi pemanggil, keluar tanpa galat hanya berarti savepoint dilepas;
-    rollback transaksi pemanggil sesudahnya tidak terlihat dari sini (Django tidak punya kait on_rollback),
-    begitu pula proses yang mati di antara menulis berkas dan commit. Keduanya hanya dapat meninggalkan berkas
-    tanpa baris (bernama acak, dapat dicocokkan dengan tabel ArsipDokumen), tidak pernah baris tanpa berkas.
-    Halaman Laporan memanggil `laporan_transisi` di luar transaksi lain (ATOMIC_REQUESTS mati), sehingga di sana
-    blok ini adalah transaksinya sendiri dan keluar tanpa galat berarti sudah di-commit.
-    """
-    berkas = BerkasTransaksi()
-    try:
-        with transaction.atomic():
-            yield berkas
-            batal = transaction.get_rollback()
-    except BaseException:
-        berkas.hapus_semua()
-        raise
-    if batal:
-        berkas.hapus_semua()
 
 
 def arsip_buat(*, laporan: Laporan, user: Pengguna, berkas: BerkasTransaksi) -> list[ArsipDokumen]:

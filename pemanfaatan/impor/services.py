@@ -13,6 +13,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from akun.akses import pastikan_izin
+from akun.berkas import transaksi_berkas
 from akun.models import Pengguna
 from pemanfaatan.impor import ImporError
 from pemanfaatan.impor.baris import Pemeriksaan, StatusBaris, periksa_semua, periksa_ulang
@@ -52,20 +53,16 @@ def periksa_berkas(berkas: IO[bytes], ukuran: int) -> Pemeriksaan:
 
 
 @_pengumpul_sampah_ditunda()
-@transaction.atomic
 def impor_unggah(*, user: Pengguna, berkas: UploadedFile) -> ImporPemanfaatan:
     """Langkah 3: Staf mengunggah Daftar dalam Excel; setiap baris diperiksa, belum ada yang disimpan ke Daftar."""
     pastikan_izin(user, IZIN)
     pemeriksaan = periksa_berkas(berkas, berkas.size)
     impor = ImporPemanfaatan(nama_asli=(berkas.name or "impor.xlsx")[:255], dibuat_oleh=user)
     _catat_hasil(impor, pemeriksaan)
-    # Nama simpanan acak dengan akhiran tetap; nama kiriman hanya disimpan sebagai teks.
-    impor.berkas.save("impor.xlsx", berkas, save=False)
-    try:
+    with transaksi_berkas() as tertulis:
+        # Nama simpanan acak dengan akhiran tetap; nama kiriman hanya disimpan sebagai teks.
+        tertulis.simpan(impor.berkas, "impor.xlsx", berkas)
         impor.save()
-    except Exception:
-        impor.berkas.storage.delete(impor.berkas.name)
-        raise
     return impor
 
 

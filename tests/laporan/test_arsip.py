@@ -10,9 +10,10 @@ import pytest
 from django.db import OperationalError, connections, transaction
 from django.urls import reverse
 
+from akun.berkas import transaksi_berkas
 from laporan import services
 from laporan.exports import pdf
-from laporan.exports.arsip import arsip_buat, transaksi_berkas
+from laporan.exports.arsip import arsip_buat
 from laporan.models import ArsipDokumen, Instansi, JenisDokumen, Laporan, RiwayatLaporan
 from laporan.services import laporan_transisi
 from tests.laporan.conftest import data_sah
