@@ -65,6 +65,7 @@ def main() -> None:
     django.setup()
     from django.db import connection
 
+    from laporan.demo.bench import sapu_postgresql
     from laporan.models import Laporan
 
     if connection.vendor != "postgresql":
@@ -72,6 +73,8 @@ def main() -> None:
     tahun = Laporan.objects.order_by("pk").first().tahun
     daftar = kueri(tahun)
     ulang = int(os.environ.get("ULANG", "5"))
+    # Dasar dan setiap calon diukur sesudah sapuan yang sama: peta visibilitas segar menguntungkan index-only scan.
+    sapu_postgresql()
     dasar = ukur(daftar, ulang)
     print("| kueri | tanpa indeks (ms) | " + " | ".join(f"+ {n} (ms)" for n in CALON) + " |")
     print("|---|---:|" + "---:|" * len(CALON))
@@ -80,8 +83,8 @@ def main() -> None:
         with connection.cursor() as kursor:
             mulai = time.perf_counter()
             kursor.execute(sql)
-            kursor.execute("VACUUM ANALYZE pemanfaatan_pemanfaatan")
             dibuat = time.perf_counter() - mulai
+            kursor.execute("VACUUM ANALYZE pemanfaatan_pemanfaatan")
             kursor.execute("SELECT pg_relation_size(%s)", [f"bench_tmp_{nama}"])
             ukuran = kursor.fetchone()[0] / 2**20
         try:
