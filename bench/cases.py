@@ -259,7 +259,11 @@ def kasus_rekap(konteks: Konteks) -> HasilKasus:
     mentah, aktif, ber_pks = rekap_sql_mentah(*periode.values())
     sama = [(b["opd"], b["jenis"], b["jumlah_kegiatan"], b["total_jumlah"]) for b in orm.baris] == [
         (b[0], b[3], b[4], b[5]) for b in mentah
-    ] and (orm.jumlah_opd_aktif, orm.jumlah_opd_pks_aktif) == (aktif, ber_pks)
+    ] and (orm.jumlah_opd_aktif, orm.jumlah_opd_memanfaatkan, orm.jumlah_opd_pks_aktif) == (
+        aktif,
+        len({b[0] for b in mentah if b[2]}),  # OPD aktif yang berbaris
+        ber_pks,
+    )
     if not sama:
         raise BenchGagal("Hitungan Langkah 4 berbeda dari SQL mentah: dasar tidak sebanding.")
     pengukuran = ukur_berpasangan(
