@@ -104,37 +104,6 @@ def sel_rumus(ws: WriteOnlyWorksheet, rumus: str, gaya: str = "sop_angka") -> Ce
     return sel
 
 
-def sel_nilai(ws: WriteOnlyWorksheet, nilai, kolom: Kolom):
-    """Sel untuk satu nilai sumber baris: teks, angka (int/Decimal), atau tanggal-waktu sungguhan.
-
-    Sel bergaya kira-kira dua kali lebih mahal ditulis openpyxl daripada sel polos; pada 100.000 baris itu
-    berarti menit. Karena itu hanya angka dan waktu yang diberi gaya (format angka dan tanggal); teks dan tahun
-    ditulis polos, dengan lebar kolom yang cukup.
-    """
-    if nilai is None:
-        return None
-    if isinstance(nilai, str):
-        return sel_teks(ws, nilai)
-    if isinstance(nilai, datetime.datetime):
-        # Excel tidak mengenal zona waktu: waktu ditulis sebagai jam dinding Asia/Jakarta.
-        if timezone.is_aware(nilai):
-            nilai = timezone.localtime(nilai).replace(tzinfo=None)
-        sel = WriteOnlyCell(ws, value=nilai)
-        sel.style = "sop_waktu"
-        return sel
-    if isinstance(nilai, datetime.date):
-        sel = WriteOnlyCell(ws, value=nilai)
-        sel.style = "sop_tanggal"
-        return sel
-    if isinstance(nilai, bool) or not isinstance(nilai, int | Decimal | float):
-        return sel_teks(ws, str(nilai))
-    if kolom.jenis == JenisKolom.TAHUN:
-        return nilai
-    sel = WriteOnlyCell(ws, value=nilai)
-    sel.style = _GAYA_ANGKA.get(kolom.jenis, "sop_angka")
-    return sel
-
-
 def _teks_atau_sel(ws: WriteOnlyWorksheet, teks: str) -> str | Cell:
     """Teks yang aman diberikan polos kepada openpyxl; yang tidak, menjadi sel teks `sel_teks`.
 
@@ -170,11 +139,18 @@ class BukuKerja:
         return sel
 
     def _pengubah(self, ws: WriteOnlyWorksheet, kolom: Kolom) -> Callable:
-        """Fungsi nilai → sel untuk satu kolom; hasilnya sama dengan `sel_nilai`, dengan keputusan per kolom
-        diambil sekali, bukan sekali per sel (100.000 baris × 14 kolom)."""
+        """Fungsi nilai sumber baris → sel untuk satu kolom: teks, angka (int/Decimal), atau tanggal-waktu sungguhan.
+
+        Keputusan per kolom diambil sekali, bukan sekali per sel (100.000 baris × 14 kolom). Sel bergaya kira-kira
+        dua kali lebih mahal ditulis openpyxl daripada nilai polos, jadi hanya angka dan waktu yang diberi gaya
+        (format angka dan tanggal); teks dan tahun ditulis polos, dengan lebar kolom yang cukup.
+        """
         zona = timezone.get_current_timezone()
         gaya_angka = _GAYA_ANGKA.get(kolom.jenis, "sop_angka")
         angka_polos = kolom.jenis == JenisKolom.TAHUN
+
+        def angka(nilai):
+            return nilai if angka_polos else self._sel_bergaya(ws, nilai, gaya_angka)
 
         def ubah(nilai):
             tipe = type(nilai)
@@ -183,12 +159,18 @@ class BukuKerja:
             if nilai is None:
                 return None
             if tipe is int or tipe is Decimal or tipe is float:
-                return nilai if angka_polos else self._sel_bergaya(ws, nilai, gaya_angka)
+                return angka(nilai)
             if tipe is datetime.datetime:
+                # Excel tidak mengenal zona waktu: waktu ditulis sebagai jam dinding Asia/Jakarta.
                 if nilai.tzinfo is not None:
                     nilai = nilai.astimezone(zona).replace(tzinfo=None)
                 return self._sel_bergaya(ws, nilai, "sop_waktu")
-            return sel_nilai(ws, nilai, kolom)
+            if tipe is datetime.date:
+                return self._sel_bergaya(ws, nilai, "sop_tanggal")
+            # Turunan angka (IntegerChoices) tetap angka; bool, pilihan teks dan lainnya ditulis sebagai teks.
+            if isinstance(nilai, int | Decimal | float) and not isinstance(nilai, bool):
+                return angka(nilai)
+            return _teks_atau_sel(ws, str(nilai))
 
         return ubah
 
@@ -254,10 +236,11 @@ class BukuKerja:
             Kolom("Total jumlah", JenisKolom.ANGKA, 16),
         )
         ws, baris_kepala = self._lembar("Rekap", kolom, judul)
+        pengubah = [self._pengubah(ws, item) for item in kolom]
         nomor = baris_kepala
         for data in baris:
             nomor += 1
-            sel = [sel_nilai(ws, nilai, item) for nilai, item in zip(data, kolom_data, strict=True)]
+            sel = [ubah(nilai) for ubah, nilai in zip(pengubah[: len(kolom_data)], data, strict=True)]
             for kelompok in (kolom_kegiatan, kolom_jumlah):
                 acuan = ",".join(f"{get_column_letter(k)}{nomor}" for k in kelompok)
                 sel.append(sel_rumus(ws, f"=SUM({acuan})"))
@@ -269,7 +252,7 @@ class BukuKerja:
             if terakhir >= pertama:
                 total.append(sel_rumus(ws, f"=SUM({huruf}{pertama}:{huruf}{terakhir})", "sop_total_angka"))
             else:
-                total.append(sel_nilai(ws, 0, kolom[indeks - 1]))
+                total.append(pengubah[indeks - 1](0))
         ws.append(total)
         self._saring(ws, baris_kepala, terakhir, len(kolom))
         return terakhir - baris_kepala

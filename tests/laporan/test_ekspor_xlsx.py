@@ -20,11 +20,20 @@ from openpyxl.utils import get_column_letter, range_boundaries
 
 from akun.models import Peran
 from laporan.exports import sumber, xlsx
+from laporan.exports.sumber import JenisKolom, Kolom
 from laporan.models import Instansi, RealisasiIku, RekapPemanfaatan, SumberRealisasi
 from laporan.selectors import total_rekap
 from laporan.services import laporan_transisi
 from pemanfaatan.filters import PemanfaatanFilter
-from pemanfaatan.models import JenisOpd, JenisPemanfaatan, MetodeAkses, Opd, Pemanfaatan, PerjanjianKerjaSama
+from pemanfaatan.models import (
+    Bulan,
+    JenisOpd,
+    JenisPemanfaatan,
+    MetodeAkses,
+    Opd,
+    Pemanfaatan,
+    PerjanjianKerjaSama,
+)
 from pemanfaatan.selectors import pemanfaatan_list, pemanfaatan_ringkasan
 from tests.conftest import buat_pengguna
 from tests.laporan.conftest import ALASAN, TAHUN, baris_daftar, buat_iku, lampirkan_bukti
@@ -616,3 +625,25 @@ def test_sumber_daftar_tidak_menampung_semua_baris(kabid, opd, staf, monkeypatch
         tracemalloc.stop()
     assert banyak == len(semua) == 3001  # judul kolom + 3.000 baris
     assert puncak_alir < puncak_tampung / 3, (puncak_alir, puncak_tampung)
+
+
+def test_setiap_jenis_nilai_ditulis_sebagai_sel_yang_sesuai(db):
+    """Satu pengubah per kolom untuk Daftar dan Rekap: tanggal, waktu (jam dinding WIB), angka, pilihan, teks."""
+    buku = xlsx.BukuKerja(instansi=Instansi.sekarang(), judul="Uji", pembuat="uji")
+    kolom = (
+        Kolom("Tanggal", JenisKolom.WAKTU, 12),
+        Kolom("Waktu", JenisKolom.WAKTU, 18),
+        Kolom("Jumlah", JenisKolom.ANGKA, 10),
+        Kolom("Bulan", JenisKolom.ANGKA, 10),
+        Kolom("Jenis", JenisKolom.TEKS, 20),
+        Kolom("Aktif", JenisKolom.TEKS, 8),
+    )
+    waktu = datetime.datetime(2026, 5, 4, 1, 5, tzinfo=datetime.UTC)  # 08.05 WIB
+    baris = iter([kolom, (datetime.date(2026, 5, 4), waktu, Decimal("12.5"), Bulan.MEI, JenisPemanfaatan.NIK, True)])
+    buku.tabel("Uji", baris, judul=["Uji"])
+    ws = openpyxl.load_workbook(io.BytesIO(buku.sebagai_byte()))["Uji"]
+    sel = next(r for r in ws.iter_rows(min_row=1) if r[0].is_date)
+    assert sel[0].value == datetime.datetime(2026, 5, 4) and sel[0].number_format == xlsx.FORMAT_TANGGAL
+    assert sel[1].value == datetime.datetime(2026, 5, 4, 8, 5) and sel[1].number_format == xlsx.FORMAT_WAKTU
+    assert (sel[2].value, sel[3].value) == (12.5, 5) and sel[3].data_type == "n"
+    assert (sel[4].value, sel[5].value) == ("NIK", "True")
