@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.core.management import call_command
 from django.db import connections
 
 # Playwright sinkron menjalankan event loop di utas uji; akses ORM dari utas itu aman di sini.
@@ -74,3 +75,23 @@ def buka_tab(peramban):
 def halaman(buka_tab):
     """Satu tab untuk uji yang hanya butuh satu pengguna."""
     return buka_tab()
+
+
+KATA_SANDI_DEMO = "jam-gadang-uji-peramban"
+
+
+@pytest.fixture
+def data_demo(settings):
+    """Data demo lengkap (`seed_demo`, seperti `make run`) dengan kata sandi uji untuk semua pengguna demo."""
+    settings.DEBUG = True
+    call_command("seed_demo", kata_sandi=KATA_SANDI_DEMO, verbosity=0)
+    settings.DEBUG = False
+
+
+def masuk(tab, live_server, username: str) -> None:
+    """Masuk lewat formulir seperti pegawai, sampai beranda terbuka."""
+    tab.goto(f"{live_server.url}/akun/masuk/")
+    tab.get_by_label("Nama pengguna").fill(username)
+    tab.get_by_label("Sandi").fill(KATA_SANDI_DEMO)
+    tab.get_by_role("button", name="Masuk").click()
+    tab.wait_for_url(f"{live_server.url}/")

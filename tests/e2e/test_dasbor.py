@@ -2,34 +2,22 @@
 dan angka yang tampil sama dengan Daftar di basis data."""
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Sum
 from django.utils import timezone
 
 from pemanfaatan.models import Pemanfaatan
+from tests.e2e.conftest import masuk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-KATA_SANDI_DEMO = "jam-gadang-uji-peramban"
 GRAFIK_DASBOR = ["tabel-tren", "tabel-jenis", "tabel-opd-teratas", "tabel-kepatuhan"]
-
-
-def masuk(tab, live_server, username: str) -> None:
-    tab.goto(f"{live_server.url}/akun/masuk/")
-    tab.get_by_label("Nama pengguna").fill(username)
-    tab.get_by_label("Sandi").fill(KATA_SANDI_DEMO)
-    tab.get_by_role("button", name="Masuk").click()
-    tab.wait_for_url(f"{live_server.url}/")
 
 
 def angka(teks: str) -> int:
     return int(teks.strip().replace(".", ""))
 
 
-def test_pengguna_demo_melihat_dasbor_bergrafik(buka_tab, live_server, settings):
-    settings.DEBUG = True
-    call_command("seed_demo", kata_sandi=KATA_SANDI_DEMO, verbosity=0)
-    settings.DEBUG = False
+def test_pengguna_demo_melihat_dasbor_bergrafik(buka_tab, live_server, data_demo):
     tahun = timezone.localdate().year
     total = Pemanfaatan.objects.filter(tahun=tahun).aggregate(total=Sum("jumlah"))["total"]
 

@@ -10,17 +10,16 @@ import re
 from collections import defaultdict
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from laporan.models import HasilLangkah, LangkahLaporan, Laporan, RekapPemanfaatan
 from laporan.sop import Aksi, Periode, StatusLaporan, rentang_bulan
 from pemanfaatan.models import Pemanfaatan
+from tests.e2e.conftest import masuk as masuk_lewat_formulir
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-KATA_SANDI_DEMO = "jam-gadang-uji-peramban"
 ALASAN_PENGEMBALIAN = "Baris NIK Dinas Sosial bulan terakhir belum masuk; tambahkan lalu hitung ulang."
 KEPERLUAN_PERBAIKAN = "Verifikasi penerima bantuan sosial (perbaikan setelah dikembalikan)"
 JUMLAH_PERBAIKAN = 321
@@ -80,10 +79,7 @@ def jalankan_aksi(page: Page, aksi: Aksi, status_berikut: StatusLaporan, isi=Non
     expect(status_laporan(page)).to_have_text(status_berikut.label)
 
 
-def test_satu_siklus_penuh_dengan_pengembalian_dari_tugas_saya(buka_tab, live_server, settings):
-    settings.DEBUG = True
-    call_command("seed_demo", kata_sandi=KATA_SANDI_DEMO, verbosity=0)
-    settings.DEBUG = False
+def test_satu_siklus_penuh_dengan_pengembalian_dari_tugas_saya(buka_tab, live_server, data_demo):
     tahun, periode = triwulan_tanpa_laporan_demo(timezone.localdate())
     bulan_awal, bulan_akhir = rentang_bulan(periode)
     judul = f"Laporan {periode.label} {tahun}"
@@ -92,13 +88,8 @@ def test_satu_siklus_penuh_dengan_pengembalian_dari_tugas_saya(buka_tab, live_se
     def masuk(username: str) -> Page:
         """Tab pengguna ini; masuk lewat formulir pada kunjungan pertama."""
         if username not in tab:
-            page = buka_tab()
-            page.goto(f"{live_server.url}/akun/masuk/")
-            page.get_by_label("Nama pengguna").fill(username)
-            page.get_by_label("Sandi").fill(KATA_SANDI_DEMO)
-            page.get_by_role("button", name="Masuk").click()
-            page.wait_for_url(f"{live_server.url}/")
-            tab[username] = page
+            tab[username] = buka_tab()
+            masuk_lewat_formulir(tab[username], live_server, username)
         return tab[username]
 
     # Langkah 1 — Kabid memulai Laporan triwulan yang baru berakhir dan memberi arahan.

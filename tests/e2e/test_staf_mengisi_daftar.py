@@ -1,29 +1,20 @@
 """Staf demo masuk dan menambah satu baris Daftar beserta data dukungnya lewat formulir."""
 
 import pytest
-from django.core.management import call_command
 
 from pemanfaatan.models import DataDukung, Pemanfaatan
+from tests.e2e.conftest import masuk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-KATA_SANDI_DEMO = "jam-gadang-uji-peramban"
 PDF_KECIL = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
-def test_staf_menambah_baris_dengan_data_dukung(halaman, live_server, settings, tmp_path):
-
-    settings.DEBUG = True
-    call_command("seed_demo", kata_sandi=KATA_SANDI_DEMO, verbosity=0)
-    settings.DEBUG = False
+def test_staf_menambah_baris_dengan_data_dukung(halaman, live_server, data_demo, tmp_path):
     bukti = tmp_path / "surat-permintaan-data.pdf"
     bukti.write_bytes(PDF_KECIL)
 
-    halaman.goto(f"{live_server.url}/akun/masuk/")
-    halaman.get_by_label("Nama pengguna").fill("staf")
-    halaman.get_by_label("Sandi").fill(KATA_SANDI_DEMO)
-    halaman.get_by_role("button", name="Masuk").click()
-    halaman.wait_for_url(f"{live_server.url}/")
+    masuk(halaman, live_server, "staf")
 
     halaman.get_by_role("link", name="Daftar Pemanfaatan", exact=True).click()
     halaman.get_by_role("link", name="Tambah baris").click()
