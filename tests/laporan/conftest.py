@@ -218,12 +218,14 @@ def daftar_triwulan(opd, opd_lain, rsud, pks, pks_rsud, staf):
 # --- IKU ----------------------------------------------------------------------------------------
 
 
-def buat_iku(kode: str, sumber: str, *, target: str | None = "100", polaritas=Polaritas.TINGGI_LEBIH_BAIK, urutan=0):
+def buat_iku(
+    kode: str, sumber: str, *, target: str | None = "100", polaritas=Polaritas.TINGGI_LEBIH_BAIK, urutan=0, tahun=TAHUN
+):
     iku = Iku.objects.create(
         kode=kode, nama=f"Indikator {kode}", satuan="angka", sumber=sumber, polaritas=polaritas, urutan=urutan
     )
     if target is not None:
-        TargetIku.objects.create(iku=iku, tahun=TAHUN, target=Decimal(target))
+        TargetIku.objects.create(iku=iku, tahun=tahun, target=Decimal(target))
     return iku
 
 

@@ -23,9 +23,9 @@ from django.utils import timezone
 from laporan.dasbor import tautan
 from laporan.dasbor.indikator import indikator_tahun
 from laporan.dasbor.pks import pantauan_pks
-from laporan.models import Iku, SumberRealisasi, TargetIku
+from laporan.models import Iku, SumberRealisasi
 from pemanfaatan.models import JenisOpd, JenisPemanfaatan, MetodeAkses, Opd, Pemanfaatan, PerjanjianKerjaSama
-from tests.laporan.conftest import baris_daftar
+from tests.laporan.conftest import baris_daftar, buat_iku
 from tests.laporan.test_ekspor_xlsx import tabel
 
 pytestmark = pytest.mark.django_db
@@ -107,12 +107,6 @@ def data(staf, jam):
     return {"opd": opd, "pks": pks}
 
 
-def buat_iku(kode: str, sumber: str, target: str) -> Iku:
-    iku = Iku.objects.create(kode=kode, nama=f"Indikator {kode}", satuan="angka", sumber=sumber)
-    TargetIku.objects.create(iku=iku, tahun=TAHUN, target=Decimal(target))
-    return iku
-
-
 # --- Angka -------------------------------------------------------------------------------------
 
 
@@ -161,10 +155,10 @@ def test_indikator_sama_dengan_hitungan_tangan(data):
 
 
 def test_capaian_iku_dari_daftar_berjalan(data):
-    buat_iku("IKU-1", SumberRealisasi.PERSEN_OPD_MEMANFAATKAN, "50")
-    buat_iku("IKU-2", SumberRealisasi.TOTAL_NIK, "500")
+    buat_iku("IKU-1", SumberRealisasi.PERSEN_OPD_MEMANFAATKAN, target="50", tahun=TAHUN)
+    buat_iku("IKU-2", SumberRealisasi.TOTAL_NIK, target="500", tahun=TAHUN)
     # PKS berlaku 31 Desember 2025 pada OPD aktif: A, E, F (B berakhir Juni, D nonaktif, H belum berlaku).
-    buat_iku("IKU-3", SumberRealisasi.JUMLAH_OPD_PKS_AKTIF, "4")
+    buat_iku("IKU-3", SumberRealisasi.JUMLAH_OPD_PKS_AKTIF, target="4", tahun=TAHUN)
     Iku.objects.create(kode="IKU-4", nama="Tanpa target", satuan="%", sumber=SumberRealisasi.TOTAL_SEMUA)
 
     hasil = {b.iku.kode: (b.target, b.realisasi, b.capaian) for b in indikator_tahun(tahun=TAHUN).iku}
@@ -178,11 +172,11 @@ def test_capaian_iku_dari_daftar_berjalan(data):
 
 
 def test_realisasi_iku_menaut_ke_catatan_pembentuknya(client, kabid, data):
-    buat_iku("IKU-1", SumberRealisasi.PERSEN_OPD_MEMANFAATKAN, "50")
-    buat_iku("IKU-2", SumberRealisasi.TOTAL_NIK, "500")
-    buat_iku("IKU-3", SumberRealisasi.JUMLAH_OPD_PKS_AKTIF, "4")
-    buat_iku("IKU-4", SumberRealisasi.TOTAL_SEMUA, "1000")
-    buat_iku("IKU-5", SumberRealisasi.MANUAL, "1")
+    buat_iku("IKU-1", SumberRealisasi.PERSEN_OPD_MEMANFAATKAN, target="50", tahun=TAHUN)
+    buat_iku("IKU-2", SumberRealisasi.TOTAL_NIK, target="500", tahun=TAHUN)
+    buat_iku("IKU-3", SumberRealisasi.JUMLAH_OPD_PKS_AKTIF, target="4", tahun=TAHUN)
+    buat_iku("IKU-4", SumberRealisasi.TOTAL_SEMUA, target="1000", tahun=TAHUN)
+    buat_iku("IKU-5", SumberRealisasi.MANUAL, target="1", tahun=TAHUN)
     dom = halaman_dasbor(client, kabid)
 
     tautan = {a.get("data-realisasi"): a.get("href") for a in dom.xpath('//table[@id="tabel-iku"]//a')}
